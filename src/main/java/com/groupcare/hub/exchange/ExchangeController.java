@@ -1,0 +1,67 @@
+package com.groupcare.hub.exchange;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/exchanges")
+@Tag(name = "Exchanges", description = "Every file in or out of the hub: status, counts, rejected lines")
+public class ExchangeController {
+
+    private static final String COLUMNS = """
+            id, partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date, status, duplicate_of,
+            received_at, completed_at, total_count, accepted_count, rejected_count, failure_reason""";
+
+    private final JdbcClient jdbc;
+
+    public ExchangeController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ExchangeSummary(long id, String partner, String flow, String direction, String fileName, String sha256,
+                                  long sizeBytes, String fileKind, java.time.LocalDate fileDate, String status,
+                                  Long duplicateOf, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+                                  int totalCount, int acceptedCount, int rejectedCount, String failureReason) {
+    }
+
+    public record ExchangeDetail(ExchangeSummary exchange, List<LineError> errors) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Latest exchanges, newest first, optionally by partner, flow or status")
+    public List<ExchangeSummary> list(@RequestParam(required = false) String partner,
+                                      @RequestParam(required = false) String flow,
+                                      @RequestParam(required = false) String status,
+                                      @RequestParam(defaultValue = "100") int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from exchange where (cast(:partner as text) is null or partner = :partner)
+                         and (cast(:flow as text) is null or flow = :flow)
+                         and (cast(:status as text) is null or status = :status)
+                         order by id desc limit :limit""")
+                .param("partner", partner).param("flow", flow).param("status", status)
+                .param("limit", Math.min(Math.max(limit, 1), 1000))
+                .query(ExchangeSummary.class).list();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One exchange with its rejected lines (line number, code, message without personal data)")
+    public ExchangeDetail get(@PathVariable long id) {
+        ExchangeSummary exchange = jdbc.sql("select " + COLUMNS + " from exchange where id = :id").param("id", id)
+                .query(ExchangeSummary.class).optional()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no exchange " + id));
+        List<LineError> errors = jdbc.sql("select line_no, code, message from exchange_error where exchange_id = :id order by line_no")
+                .param("id", id).query(LineError.class).list();
+        return new ExchangeDetail(exchange, errors);
+    }
+}

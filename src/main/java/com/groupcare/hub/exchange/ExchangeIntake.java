@@ -1,0 +1,132 @@
+package com.groupcare.hub.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers every inbound file as an exchange (partner, flow, name, SHA-256, size) and keeps
+ * the original under {@code <data-dir>/exchanges/<id>/} so it can be replayed. The same content
+ * from the same partner and flow is processed once.
+ */
+@Service
+public class ExchangeIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ExchangeIntake.class);
+
+    private final JdbcTemplate jdbc;
+    private final Path store;
+
+    public ExchangeIntake(JdbcTemplate jdbc, @Value("${hub.data-dir}") String dataDir) {
+        this.jdbc = jdbc;
+        this.store = Path.of(dataDir, "exchanges").toAbsolutePath().normalize();
+    }
+
+    @Transactional
+    public Intake receive(Path file, String fileName, String partner, String flow, String fileKind, LocalDate fileDate) {
+        String sha256 = sha256(file);
+        long size = size(file);
+        List<Map<String, Object>> existing = jdbc.queryForList("""
+                select id, status, chunks_expected from exchange
+                where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE' for update""",
+                partner, flow, sha256);
+        if (existing.isEmpty()) {
+            Long id = jdbc.queryForObject("""
+                    insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date, status)
+                    values (?, ?, 'IN', ?, ?, ?, ?, ?, 'RECEIVED') returning id""",
+                    Long.class, partner, flow, fileName, sha256, size, fileKind, fileDate);
+            Path stored = storeOriginal(file, id, fileName);
+            jdbc.update("update exchange set stored_path = ? where id = ?", stored.toString(), id);
+            log.info("Exchange {} received: {} {} file of {} bytes", id, partner, flow, size);
+            return new Intake(id, IntakeOutcome.NEW, null);
+        }
+        long id = ((Number) existing.get(0).get("id")).longValue();
+        ExchangeStatus status = ExchangeStatus.valueOf((String) existing.get(0).get("status"));
+        boolean splitDone = existing.get(0).get("chunks_expected") != null;
+        if (status == ExchangeStatus.FAILED || (!status.finished() && !splitDone)) {
+            jdbc.update("update exchange set status = 'RECEIVED', failure_reason = null where id = ?", id);
+            log.info("Exchange {} received again before it finished: resuming", id);
+            return new Intake(id, IntakeOutcome.RESUME, null);
+        }
+        Long duplicateId = jdbc.queryForObject("""
+                insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date,
+                                      status, duplicate_of, completed_at)
+                values (?, ?, 'IN', ?, ?, ?, ?, ?, 'DUPLICATE', ?, now()) returning id""",
+                Long.class, partner, flow, fileName, sha256, size, fileKind, fileDate, id);
+        log.warn("Exchange {} is a duplicate of exchange {}: nothing applied", duplicateId, id);
+        return new Intake(duplicateId, IntakeOutcome.DUPLICATE, id);
+    }
+
+    /** A file that cannot be read at all (unknown name, wrong header): kept, marked failed, with the reason. */
+    @Transactional
+    public long rejectFile(Path file, String fileName, String partner, String flow, String reason) {
+        Long id = jdbc.queryForObject("""
+                insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, failure_reason, completed_at)
+                values (?, ?, 'IN', ?, ?, ?, 'FAILED', ?, now()) returning id""",
+                Long.class, partner, flow, fileName, sha256(file), size(file), reason);
+        jdbc.update("update exchange set stored_path = ? where id = ?", storeOriginal(file, id, fileName).toString(), id);
+        log.warn("Exchange {} rejected as a whole: {}", id, reason);
+        return id;
+    }
+
+    @Transactional
+    public void markFailed(long exchangeId, String reason) {
+        jdbc.update("update exchange set status = 'FAILED', failure_reason = left(?, 1000), completed_at = now() where id = ?",
+                reason, exchangeId);
+        log.error("Exchange {} failed: {}", exchangeId, reason);
+    }
+
+    public Path storedPath(long exchangeId) {
+        return Path.of(jdbc.queryForObject("select stored_path from exchange where id = ?", String.class, exchangeId));
+    }
+
+    private Path storeOriginal(Path file, long id, String fileName) {
+        try {
+            Path dir = Files.createDirectories(store.resolve(Long.toString(id)));
+            Path target = dir.resolve(Path.of(fileName).getFileName().toString());
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the original of exchange " + id, e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[64 * 1024];
+            while (in.read(buffer) >= 0) {
+                // the digest stream hashes as it reads
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

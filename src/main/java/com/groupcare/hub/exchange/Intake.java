@@ -1,0 +1,5 @@
+package com.groupcare.hub.exchange;
+
+/** The exchange a received file belongs to, and what to do with it. */
+public record Intake(long exchangeId, IntakeOutcome outcome, Long duplicateOf) {
+}

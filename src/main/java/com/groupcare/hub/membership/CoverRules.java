@@ -1,0 +1,44 @@
+package com.groupcare.hub.membership;
+
+import java.time.LocalDate;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a beneficiary's cover ends (last covered day, inclusive): children at the age limit
+ * (longer for students, none for disabled children), everyone at the member's leave date.
+ */
+@Component
+public class CoverRules {
+
+    private final int childAgeLimit;
+    private final int studentAgeLimit;
+
+    public CoverRules(@Value("${hub.membership.child-age-limit:21}") int childAgeLimit,
+                      @Value("${hub.membership.student-age-limit:26}") int studentAgeLimit) {
+        this.childAgeLimit = childAgeLimit;
+        this.studentAgeLimit = studentAgeLimit;
+    }
+
+    public LocalDate coverEnd(Relationship relationship, LocalDate birthDate, boolean student, boolean disabled,
+                              LocalDate memberLeaveDate) {
+        LocalDate ageEnd = null;
+        if (relationship == Relationship.CHILD && !disabled) {
+            ageEnd = birthDate.plusYears(student ? studentAgeLimit : childAgeLimit).minusDays(1);
+        }
+        return earliest(ageEnd, memberLeaveDate);
+    }
+
+    /** Rights are open on {@code day} when it lies between start and end, both included. */
+    public static boolean covered(LocalDate start, LocalDate end, LocalDate day) {
+        return !day.isBefore(start) && (end == null || !day.isAfter(end));
+    }
+
+    static LocalDate earliest(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,3 @@
+package com.groupcare.hub.membership;
+
+public enum Relationship { MEMBER, SPOUSE, CHILD }

@@ -1,0 +1,59 @@
+package com.groupcare.hub.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * The embedded SFTP drop zone: one folder per partner, each with an inbox (files for the hub)
+ * and an outbox (files from the hub). The routes reach it through the same sftp: endpoints
+ * they use against partners' servers.
+ */
+public class EmbeddedSftpServer implements AutoCloseable {
+
+    public static final List<String> PARTNERS = List.of("hr", "insurers", "providers", "bank");
+
+    private final SshServer server;
+    private final Path root;
+
+    public EmbeddedSftpServer(Path root, String host, int port, String user, String password) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        for (String partner : PARTNERS) {
+            Files.createDirectories(this.root.resolve(partner).resolve("inbox"));
+            Files.createDirectories(this.root.resolve(partner).resolve("outbox"));
+        }
+        server = SshServer.setUpDefaultServer();
+        server.setHost(host);
+        server.setPort(port);
+        Path hostKey = this.root.getParent().resolve("sftp-hostkey.ser");
+        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
+        server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
+        server.setSubsystemFactories(Collections.singletonList(new SftpSubsystemFactory()));
+        server.setFileSystemFactory(new VirtualFileSystemFactory(this.root));
+        server.start();
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path inbox(String partner) {
+        return root.resolve(partner).resolve("inbox");
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+}

@@ -1,0 +1,61 @@
+package com.groupcare.hub.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** HTTP Basic everywhere but health; roles per area. */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String INTEGRATOR = Role.INTEGRATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasAnyRole(ADMIN, INTEGRATOR)
+                        .requestMatchers("/actuator/**").hasAnyRole(ADMIN, INTEGRATOR, AUDITOR)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR, AUDITOR)
+                        .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**")
+                            .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                        .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                // stateless Basic auth: no session cookie, so no CSRF to forge
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(HubUsers config) {
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        config.users().forEach((name, user) -> manager.createUser(User.withUsername(name)
+                .password(user.password())
+                .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                .build()));
+        return manager;
+    }
+}

@@ -1,0 +1,140 @@
+package com.groupcare.hub.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.groupcare.hub.platform.EmbeddedSftpServer;
+import com.jcraft.jsch.ChannelSftp;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.Session;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One hub for all integration tests: embedded PostgreSQL, Artemis and SFTP, all real, under a
+ * temporary data directory. Files go in over SFTP like a partner's would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@CamelSpringBootTest
+@ActiveProfiles("test")
+public abstract class HubIntegrationTest {
+
+    private static final Path DATA_DIR = tempDir();
+    private static final int SFTP_PORT = freePort();
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected Environment env;
+    @Autowired
+    protected EmbeddedSftpServer sftpServer;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        registry.add("hub.data-dir", DATA_DIR::toString);
+        registry.add("hub.embedded.sftp.port", () -> SFTP_PORT);
+    }
+
+    @BeforeEach
+    void emptyTheDatabase() {
+        jdbc.execute("""
+                truncate audit_entry, membership_movement, member_card, beneficiary, member,
+                         hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");
+    }
+
+    /** Uploads like a partner: under a temporary name, then renamed, so the hub never reads half a file. */
+    protected void dropOverSftp(String folder, String fileName, byte[] content) {
+        try {
+            Session session = new JSch().getSession(env.getProperty("hub.sftp.username"), "127.0.0.1", SFTP_PORT);
+            session.setPassword(env.getProperty("hub.sftp.password"));
+            session.setConfig("StrictHostKeyChecking", "no");
+            session.connect(10_000);
+            try {
+                ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
+                channel.connect(10_000);
+                String target = "/" + folder + "/" + fileName;
+                channel.put(new ByteArrayInputStream(content), target + ".part");
+                channel.rename(target + ".part", target);
+                channel.disconnect();
+            } finally {
+                session.disconnect();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("SFTP upload failed", e);
+        }
+    }
+
+    protected void dropHrFile(String fileName, byte[] content) {
+        dropOverSftp("hr/inbox", fileName, content);
+    }
+
+    /** Waits until the n-th exchange with this name is finished (done, duplicate or failed) and returns its row. */
+    protected Map<String, Object> awaitExchange(String fileName, int occurrence) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var rows = jdbc.queryForList("""
+                    select * from exchange where file_name = ? and status in ('DONE', 'DONE_WITH_ERRORS', 'DUPLICATE', 'FAILED')
+                    order by id""", fileName);
+            if (rows.size() >= occurrence) {
+                return rows.get(occurrence - 1);
+            }
+            sleep(100);
+        }
+        throw new AssertionError("exchange " + fileName + " #" + occurrence + " not finished within 60 s: "
+                + jdbc.queryForList("select id, file_name, status, failure_reason from exchange"));
+    }
+
+    protected Map<String, Object> awaitExchange(String fileName) {
+        return awaitExchange(fileName, 1);
+    }
+
+    protected int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    protected static byte[] sample(String path) {
+        try {
+            return Files.readAllBytes(Path.of("inbox-samples", path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("groupcare-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

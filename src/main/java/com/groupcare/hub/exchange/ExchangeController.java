@@ -21,7 +21,8 @@ public class ExchangeController {
 
     private static final String COLUMNS = """
             id, partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date, status, duplicate_of,
-            received_at, completed_at, total_count, accepted_count, rejected_count, failure_reason""";
+            received_at, completed_at, total_count, accepted_count, rejected_count, failure_reason
+            """;
 
     private final JdbcClient jdbc;
 

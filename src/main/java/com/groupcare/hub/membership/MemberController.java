@@ -58,7 +58,7 @@ public class MemberController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size) {
         List<String> units = unit == null ? List.of("") : orgUnits.subtree(unit);
-        return members.search(blank(matricule), blank(name), unit == null, units, PageRequest.of(page, Math.min(size, 500)))
+        return members.search(blank(matricule), blank(name).toLowerCase(java.util.Locale.ROOT), unit == null, units, PageRequest.of(page, Math.min(size, 500)))
                 .map(m -> new MemberSummary(m.getMatricule(), m.getLastName(), m.getFirstName(), m.getUnitCode(),
                         m.getStatus(), m.getHireDate(), m.getLeaveDate(), PersonalData.mask(m.getNationalId())));
     }
@@ -84,6 +84,6 @@ public class MemberController {
     }
 
     private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null ? "" : value.strip();
     }
 }

@@ -15,10 +15,11 @@ public interface MemberRepository extends JpaRepository<Member, UUID> {
 
     @Query("""
             select m from Member m
-            where (:matricule is null or m.matricule = :matricule)
-              and (:name is null or lower(m.lastName) like lower(concat(:name, '%'))
-                                 or lower(m.firstName) like lower(concat(:name, '%')))
+            where (:matricule = '' or m.matricule = :matricule)
+              and (:namePrefix = '' or lower(m.lastName) like concat(:namePrefix, '%')
+                                    or lower(m.firstName) like concat(:namePrefix, '%'))
               and (:anyUnit = true or m.unitCode in :units)
             order by m.matricule""")
-    Page<Member> search(String matricule, String name, boolean anyUnit, Collection<String> units, Pageable page);
+    /** Empty strings mean "any"; namePrefix is lower case. */
+    Page<Member> search(String matricule, String namePrefix, boolean anyUnit, Collection<String> units, Pageable page);
 }

@@ -97,6 +97,20 @@ public abstract class HubIntegrationTest {
                 + jdbc.queryForList("select id, file_name, status, failure_reason from exchange"));
     }
 
+    /** Waits until the exchange with this id reaches the status. */
+    protected Map<String, Object> awaitStatus(Object exchangeId, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> row = Map.of();
+        while (System.nanoTime() < deadline) {
+            row = jdbc.queryForMap("select * from exchange where id = ?", exchangeId);
+            if (status.equals(row.get("status"))) {
+                return row;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("exchange " + exchangeId + " not " + status + " within 60 s: " + row);
+    }
+
     protected Map<String, Object> awaitExchange(String fileName) {
         return awaitExchange(fileName, 1);
     }

@@ -1,6 +1,5 @@
 package com.groupcare.hub.common;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -29,18 +28,9 @@ public class AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("""
-                insert into audit_entry (entity_type, entity_id, action, actor, at, before_state, after_state)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
-                entries, 1000, (ps, a) -> {
-                    ps.setString(1, a.entityType());
-                    ps.setString(2, a.entityId());
-                    ps.setString(3, a.action());
-                    ps.setString(4, a.actor());
-                    ps.setTimestamp(5, Timestamp.from(a.at()));
-                    ps.setString(6, toJson(a.before()));
-                    ps.setString(7, toJson(a.after()));
-                });
+        PgCopy.insert(jdbc, "audit_entry", "entity_type, entity_id, action, actor, at, before_state, after_state",
+                entries, a -> new Object[] {a.entityType(), a.entityId(), a.action(), a.actor(), a.at(),
+                        toJson(a.before()), toJson(a.after())});
     }
 
     static String toJson(Map<String, Object> state) {

@@ -45,7 +45,7 @@ public class ExchangeIntake {
         long size = size(file);
         List<Map<String, Object>> existing = jdbc.queryForList("""
                 select id, status, chunks_expected from exchange
-                where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE' for update""",
+                where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE' for no key update""",
                 partner, flow, sha256);
         if (existing.isEmpty()) {
             Long id = jdbc.queryForObject("""

@@ -22,11 +22,26 @@ public class ExchangeProgress {
 
     /** The exchange row, locked until the transaction ends: chunk consumers and the splitter take turns. */
     public Snapshot lock(long exchangeId) {
+        return read(exchangeId, " for no key update");
+    }
+
+    public Snapshot read(long exchangeId) {
+        return read(exchangeId, "");
+    }
+
+    private Snapshot read(long exchangeId, String lock) {
         return jdbc.queryForObject("""
-                select file_kind, file_date, status, chunks_expected, chunks_done from exchange where id = ? for update""",
+                select file_kind, file_date, status, chunks_expected, chunks_done from exchange where id = ?""" + lock,
                 (rs, i) -> new Snapshot(exchangeId, rs.getString(1), rs.getObject(2, LocalDate.class),
                         ExchangeStatus.valueOf(rs.getString(3)), (Integer) rs.getObject(4), rs.getInt(5)),
                 exchangeId);
+    }
+
+    /** Unfinished inbound exchanges of this flow received before this one (files of a flow apply in order). */
+    public int unfinishedBefore(long exchangeId, String flow) {
+        return jdbc.queryForObject("""
+                select count(*) from exchange where flow = ? and direction = 'IN' and id < ?
+                   and status in ('RECEIVED', 'PROCESSING')""", Integer.class, flow, exchangeId);
     }
 
     public void startProcessing(long exchangeId) {

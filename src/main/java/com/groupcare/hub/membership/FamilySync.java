@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.groupcare.hub.common.Ids;
+
 /**
  * The membership rules of an HR sync, in plain Java: a line creates, changes, or removes a
  * member or a dependant; every change yields the movements, card flags and audit entries it
@@ -100,7 +102,7 @@ final class FamilySync {
         }
         if (b == null) {
             b = new BeneficiaryState();
-            b.id = UUID.randomUUID();
+            b.id = Ids.newId();
             b.memberId = m.id;
             b.rank = r.rank();
             copy(r, b, m);
@@ -163,13 +165,13 @@ final class FamilySync {
 
     private MemberState create(HrRecord r) {
         MemberState m = new MemberState();
-        m.id = UUID.randomUUID();
+        m.id = Ids.newId();
         copy(r, m);
         m.status = m.leaveDate != null && m.leaveDate.isBefore(fileDate) ? "LEFT" : "ACTIVE";
         changes.insertedMembers.add(m);
         changes.audit(MEMBER, m.id, "CREATE", null, m.snapshot());
         BeneficiaryState self = new BeneficiaryState();
-        self.id = UUID.randomUUID();
+        self.id = Ids.newId();
         self.memberId = m.id;
         self.rank = 0;
         copy(r, self, m);
@@ -286,7 +288,7 @@ final class FamilySync {
 
     private void issueCard(MemberState m, String reason) {
         CardState card = new CardState();
-        card.id = UUID.randomUUID();
+        card.id = Ids.newId();
         card.cardNumber = m.matricule + "-" + String.format("%02d", m.cards.size() + 1);
         card.validFrom = fileDate;
         card.status = "TO_ISSUE";
@@ -311,7 +313,7 @@ final class FamilySync {
 
     private Movement movement(MemberState m, BeneficiaryState b, String type, LocalDate effective, Integer lineNo,
                               String detail) {
-        return new Movement(UUID.randomUUID(), m.id, b == null ? null : b.id, type,
+        return new Movement(Ids.newId(), m.id, b == null ? null : b.id, type,
                 effective != null ? effective : fileDate, lineNo, detail);
     }
 

@@ -3,7 +3,11 @@ package com.groupcare.hub.membership;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +19,7 @@ import com.groupcare.hub.exchange.LineError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,43 +55,42 @@ public class HrChunkApplier {
 
     @Transactional
     public void apply(HrChunk chunk) {
-        MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(chunk.exchangeId()));
-        ExchangeProgress.Snapshot exchange = progress.lock(chunk.exchangeId());
-        if (!progress.claimChunk(chunk.exchangeId(), chunk.chunkNo())) {
+        long exchangeId = chunk.exchangeId();
+        MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(exchangeId));
+        if (!progress.claimChunk(exchangeId, chunk.chunkNo())) {
             log.info("Chunk {} already applied: skipped", chunk.chunkNo());
-            closer.closeIfComplete(chunk.exchangeId());
+            progress.lock(exchangeId);
+            closer.closeIfComplete(exchangeId);
             return;
         }
-        HrLayout.FileKind kind = HrLayout.FileKind.valueOf(exchange.fileKind());
-        HrLineParser parser = new HrLineParser(hrSync.layout(), orgUnits.activeCodes(), kind, exchange.fileDate());
+        ExchangeProgress.Snapshot exchange = progress.read(exchangeId);
+        HrLineParser parser = new HrLineParser(hrSync.layout(), orgUnits.activeCodes(),
+                HrLayout.FileKind.valueOf(exchange.fileKind()), exchange.fileDate());
+        long t0 = System.nanoTime();
         List<ParsedLine> lines = chunk.lines().stream().map(parser::parse).toList();
+        long t1 = System.nanoTime();
 
-        Map<String, Integer> seen = alreadySeen(chunk.exchangeId(), lines);
-        Set<String> matricules = new LinkedHashSet<>();
-        lines.forEach(l -> {
-            if (l.matricule() != null) {
-                matricules.add(l.matricule());
-            }
-        });
-        Map<String, MemberState> families = store.loadByMatricule(matricules);
-        MembershipChanges changes = new MembershipChanges(Audit.fileActor(chunk.exchangeId()), Instant.now());
+        // the first line of each (matricule, rang) in this chunk, then in the whole file
+        Map<String, Integer> firstInChunk = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.matricule() != null).forEach(l -> firstInChunk.putIfAbsent(key(l), l.lineNo()));
+        Seen seen = claimSeen(exchangeId, firstInChunk);
+        Map<String, MemberState> families = store.lockByMatricule(
+                new TreeSet<>(lines.stream().map(ParsedLine::matricule).filter(m -> m != null).toList()));
+        MembershipChanges changes = new MembershipChanges(Audit.fileActor(exchangeId), Instant.now());
         FamilySync sync = new FamilySync(rules, exchange.fileDate(), changes);
         List<LineError> errors = new ArrayList<>();
-        List<Object[]> newlySeen = new ArrayList<>();
 
         for (ParsedLine line : lines) {
             MDC.put(HubHeaders.MDC_LINE, Integer.toString(line.lineNo()));
-            String key = line.matricule() + "/" + line.rank();
-            if (line.matricule() != null && !line.isRejected() && seen.containsKey(key)) {
-                errors.add(new LineError(line.lineNo(), HrRejection.DUPLICATE_MATRICULE.name(),
-                        (line.rank() == 0 ? "matricule" : "matricule and rang") + " already at line " + seen.get(key)));
-                continue;
-            }
-            if (line.matricule() != null && seen.putIfAbsent(key, line.lineNo()) == null) {
-                newlySeen.add(new Object[] {chunk.exchangeId(), line.matricule(), line.rank(), line.lineNo()});
-            }
             if (line.isRejected()) {
                 errors.add(new LineError(line.lineNo(), line.rejection().name(), line.message()));
+                continue;
+            }
+            Integer first = firstInChunk.get(key(line)) != line.lineNo() ? firstInChunk.get(key(line))
+                    : seen.earlier().get(key(line));
+            if (first != null) {
+                errors.add(new LineError(line.lineNo(), HrRejection.DUPLICATE_MATRICULE.name(),
+                        (line.rank() == 0 ? "matricule" : "matricule and rang") + " already at line " + first));
                 continue;
             }
             HrRecord r = line.record();
@@ -101,30 +105,64 @@ public class HrChunkApplier {
             }
         }
         MDC.remove(HubHeaders.MDC_LINE);
-        store.write(changes, chunk.exchangeId());
-        jdbc.batchUpdate("insert into hr_sync_seen (exchange_id, matricule, rank, line_no) values (?, ?, ?, ?) "
-                + "on conflict do nothing", newlySeen);
-        progress.recordChunk(chunk.exchangeId(), lines.size(), errors);
-        log.info("Chunk {} applied: {} lines, {} rejected, {} movements", chunk.chunkNo(), lines.size(), errors.size(),
-                changes.movements.size());
-        closer.closeIfComplete(chunk.exchangeId());
+        long t2 = System.nanoTime();
+        store.write(changes, exchangeId);
+        long t3 = System.nanoTime();
+        progress.lock(exchangeId);
+        progress.recordChunk(exchangeId, lines.size(), errors);
+        log.info("Chunk {} applied: {} lines, {} rejected, {} movements (parse {} ms, rules {} ms, write {} ms)",
+                chunk.chunkNo(), lines.size(), errors.size(), changes.movements.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        closer.closeIfComplete(exchangeId);
     }
 
-    /** Lines of this file already applied in earlier chunks, for the in-file duplicate check. */
-    private Map<String, Integer> alreadySeen(long exchangeId, List<ParsedLine> lines) {
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> matricules = lines.stream().map(ParsedLine::matricule).filter(m -> m != null).distinct().toList();
-        if (matricules.isEmpty()) {
-            return seen;
+    private static String key(ParsedLine line) {
+        return line.matricule() + "/" + line.rank();
+    }
+
+    /** Keys this chunk listed first in the file, and the line numbers of keys an earlier chunk listed. */
+    private record Seen(Map<String, Integer> earlier) {
+    }
+
+    /**
+     * Records the chunk's (matricule, rang) pairs for the file; a pair another chunk recorded first is
+     * a duplicate. Concurrent chunks meet on the primary key, so only one of them can list a pair.
+     */
+    private Seen claimSeen(long exchangeId, Map<String, Integer> firstInChunk) {
+        Map<String, Integer> earlier = new HashMap<>();
+        if (firstInChunk.isEmpty()) {
+            return new Seen(earlier);
         }
-        String placeholders = String.join(",", matricules.stream().map(m -> "?").toList());
-        List<Object> args = new ArrayList<>();
-        args.add(exchangeId);
-        args.addAll(matricules);
-        jdbc.query("select matricule, rank, line_no from hr_sync_seen where exchange_id = ? and matricule in ("
-                + placeholders + ")", rs -> {
-                    seen.put(rs.getString(1) + "/" + rs.getInt(2), rs.getInt(3));
-                }, args.toArray());
-        return seen;
+        List<String> keys = new ArrayList<>(firstInChunk.keySet());
+        String[] matricules = keys.stream().map(k -> k.substring(0, k.lastIndexOf('/'))).toArray(String[]::new);
+        Integer[] ranks = keys.stream().map(k -> Integer.valueOf(k.substring(k.lastIndexOf('/') + 1))).toArray(Integer[]::new);
+        Integer[] lineNos = keys.stream().map(firstInChunk::get).toArray(Integer[]::new);
+        Set<String> claimed = new HashSet<>(jdbc.execute((ConnectionCallback<List<String>>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    insert into hr_sync_seen (exchange_id, matricule, rank, line_no)
+                    select ?, m, r, l from unnest(?::varchar[], ?::int[], ?::int[]) as t(m, r, l)
+                    on conflict do nothing returning matricule || '/' || rank""")) {
+                ps.setLong(1, exchangeId);
+                ps.setArray(2, con.createArrayOf("varchar", matricules));
+                ps.setArray(3, con.createArrayOf("int4", ranks));
+                ps.setArray(4, con.createArrayOf("int4", lineNos));
+                List<String> inserted = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        }));
+        if (claimed.size() < keys.size()) {
+            jdbc.query("select matricule || '/' || rank, line_no from hr_sync_seen where exchange_id = ? and matricule = any(?)",
+                    rs -> {
+                        if (!claimed.contains(rs.getString(1))) {
+                            earlier.put(rs.getString(1), rs.getInt(2));
+                        }
+                    }, exchangeId, matricules);
+        }
+        return new Seen(earlier);
     }
 }

@@ -1,6 +1,7 @@
 package com.groupcare.hub.membership;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 
 import com.groupcare.hub.common.HubHeaders;
@@ -28,14 +29,17 @@ public class HrSync {
     private final HrSnapshotCloser closer;
     private final HrLayout layout;
     private final int chunkSize;
+    private final Duration waitForPrevious;
 
     public HrSync(ExchangeIntake intake, ExchangeProgress progress, HrSnapshotCloser closer,
-                  @Value("${hub.hr.layout}") Resource layout, @Value("${hub.hr.chunk-size}") int chunkSize) {
+                  @Value("${hub.hr.layout}") Resource layout, @Value("${hub.hr.chunk-size}") int chunkSize,
+                  @Value("${hub.hr.wait-for-previous:30m}") Duration waitForPrevious) {
         this.intake = intake;
         this.progress = progress;
         this.closer = closer;
         this.layout = HrLayout.load(layout);
         this.chunkSize = chunkSize;
+        this.waitForPrevious = waitForPrevious;
     }
 
     public HrLayout layout() {
@@ -54,6 +58,21 @@ public class HrSync {
         Intake result = intake.receive(path, fileName, PARTNER, FLOW, info.kind().name(), info.date());
         MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(result.exchangeId()));
         return result;
+    }
+
+    /**
+     * HR files apply in the order they arrived (a delta must not overtake the snapshot before it):
+     * waits while an earlier HR file is still being applied, up to hub.hr.wait-for-previous.
+     */
+    public void awaitTurn(long exchangeId) throws InterruptedException {
+        long deadline = System.nanoTime() + waitForPrevious.toNanos();
+        while (progress.unfinishedBefore(exchangeId, FLOW) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new HrFileRefused("an earlier HR file is still being applied after " + waitForPrevious
+                        + "; drop this file again once it is finished");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** The stored original as a stream of chunks, for Camel's streaming split. */

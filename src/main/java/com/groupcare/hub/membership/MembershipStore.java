@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.common.PgCopy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,14 @@ class MembershipStore {
             return new HashMap<>();
         }
         return load("m.matricule in (:keys)", new MapSqlParameterSource("keys", matricules));
+    }
+
+    /** Same, with the members' rows locked until the transaction ends, in matricule order (no deadlock). */
+    Map<String, MemberState> lockByMatricule(Collection<String> matricules) {
+        if (matricules.isEmpty()) {
+            return new HashMap<>();
+        }
+        return load("m.matricule in (:keys) order by m.matricule for update", new MapSqlParameterSource("keys", matricules));
     }
 
     Map<String, MemberState> loadByIds(Collection<UUID> ids) {
@@ -73,15 +82,11 @@ class MembershipStore {
     }
 
     void write(MembershipChanges c, Long exchangeId) {
-        batch("""
-                insert into member (id, matricule, national_id, last_name, first_name, birth_date, gender, hire_date,
-                    leave_date, unit_code, bank_account, phone, email, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.insertedMembers, (ps, m) -> {
-            ps.setObject(1, m.id);
-            memberFields(ps, m, 2);
-            ps.setTimestamp(15, Timestamp.from(c.now()));
-            ps.setTimestamp(16, Timestamp.from(c.now()));
-        });
+        PgCopy.insert(jdbc.getJdbcTemplate(), "member", """
+                id, matricule, national_id, last_name, first_name, birth_date, gender, hire_date, leave_date,
+                unit_code, bank_account, phone, email, status, created_at, updated_at""", c.insertedMembers,
+                m -> new Object[] {m.id, m.matricule, m.nationalId, m.lastName, m.firstName, m.birthDate, m.gender,
+                        m.hireDate, m.leaveDate, m.unitCode, m.bankAccount, m.phone, m.email, m.status, c.now(), c.now()});
         List<MemberState> updated = new ArrayList<>(c.updatedMembers);
         updated.removeAll(c.insertedMembers);
         batch("""
@@ -92,16 +97,11 @@ class MembershipStore {
             ps.setTimestamp(14, Timestamp.from(c.now()));
             ps.setObject(15, m.id);
         });
-        batch("""
-                insert into beneficiary (id, member_id, rank, relationship, last_name, first_name, birth_date, gender,
-                    national_id, student, disabled, cover_start, cover_end, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.insertedBeneficiaries, (ps, b) -> {
-            ps.setObject(1, b.id);
-            ps.setObject(2, b.memberId);
-            beneficiaryFields(ps, b, 3);
-            ps.setTimestamp(15, Timestamp.from(c.now()));
-            ps.setTimestamp(16, Timestamp.from(c.now()));
-        });
+        PgCopy.insert(jdbc.getJdbcTemplate(), "beneficiary", """
+                id, member_id, rank, relationship, last_name, first_name, birth_date, gender, national_id, student,
+                disabled, cover_start, cover_end, status, created_at, updated_at""", c.insertedBeneficiaries,
+                b -> new Object[] {b.id, b.memberId, b.rank, b.relationship.name(), b.lastName, b.firstName, b.birthDate,
+                        b.gender, b.nationalId, b.student, b.disabled, b.coverStart, b.coverEnd, b.status, c.now(), c.now()});
         List<BeneficiaryState> updatedBeneficiaries = new ArrayList<>(c.updatedBeneficiaries);
         updatedBeneficiaries.removeAll(c.insertedBeneficiaries);
         batch("""
@@ -112,20 +112,11 @@ class MembershipStore {
             ps.setTimestamp(13, Timestamp.from(c.now()));
             ps.setObject(14, b.id);
         });
-        batch("""
-                insert into member_card (id, member_id, card_number, valid_from, valid_to, status, reason, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new ArrayList<>(c.insertedCards.entrySet()), (ps, e) -> {
-            CardState card = e.getKey();
-            ps.setObject(1, card.id);
-            ps.setObject(2, e.getValue());
-            ps.setString(3, card.cardNumber);
-            ps.setObject(4, card.validFrom);
-            ps.setObject(5, card.validTo, Types.DATE);
-            ps.setString(6, card.status);
-            ps.setString(7, card.reason);
-            ps.setTimestamp(8, Timestamp.from(c.now()));
-            ps.setTimestamp(9, Timestamp.from(c.now()));
-        });
+        PgCopy.insert(jdbc.getJdbcTemplate(), "member_card",
+                "id, member_id, card_number, valid_from, valid_to, status, reason, created_at, updated_at",
+                new ArrayList<>(c.insertedCards.entrySet()), e -> new Object[] {e.getKey().id, e.getValue(),
+                        e.getKey().cardNumber, e.getKey().validFrom, e.getKey().validTo, e.getKey().status,
+                        e.getKey().reason, c.now(), c.now()});
         List<CardState> updatedCards = new ArrayList<>(c.updatedCards);
         updatedCards.removeAll(c.insertedCards.keySet());
         batch("update member_card set status = ?, valid_to = ?, updated_at = ? where id = ?", updatedCards, (ps, card) -> {
@@ -134,19 +125,10 @@ class MembershipStore {
             ps.setTimestamp(3, Timestamp.from(c.now()));
             ps.setObject(4, card.id);
         });
-        batch("""
-                insert into membership_movement (id, member_id, beneficiary_id, movement_type, effective_date,
-                    exchange_id, line_no, detail, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.movements, (ps, mv) -> {
-            ps.setObject(1, mv.id());
-            ps.setObject(2, mv.memberId());
-            ps.setObject(3, mv.beneficiaryId());
-            ps.setString(4, mv.type());
-            ps.setObject(5, mv.effectiveDate());
-            ps.setObject(6, exchangeId, Types.BIGINT);
-            ps.setObject(7, mv.lineNo(), Types.INTEGER);
-            ps.setString(8, mv.detail());
-            ps.setTimestamp(9, Timestamp.from(c.now()));
-        });
+        PgCopy.insert(jdbc.getJdbcTemplate(), "membership_movement",
+                "id, member_id, beneficiary_id, movement_type, effective_date, exchange_id, line_no, detail, created_at",
+                c.movements, mv -> new Object[] {mv.id(), mv.memberId(), mv.beneficiaryId(), mv.type(),
+                        mv.effectiveDate(), exchangeId, mv.lineNo(), mv.detail(), c.now()});
         auditLog.write(c.audits);
     }
 

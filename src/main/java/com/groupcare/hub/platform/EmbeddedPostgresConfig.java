@@ -27,7 +27,11 @@ public class EmbeddedPostgresConfig {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                // room for bulk HR loads: fewer checkpoints, indexes kept in memory
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("checkpoint_timeout", "15min");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -49,7 +49,7 @@ public abstract class HubIntegrationTest {
     }
 
     @BeforeEach
-    void emptyTheDatabase() {
+    protected void emptyTheDatabase() {
         jdbc.execute("""
                 truncate audit_entry, membership_movement, member_card, beneficiary, member,
                          hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");
@@ -83,7 +83,7 @@ public abstract class HubIntegrationTest {
 
     /** Waits until the n-th exchange with this name is finished (done, duplicate or failed) and returns its row. */
     protected Map<String, Object> awaitExchange(String fileName, int occurrence) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("test.await-seconds", 60)).toNanos();
         while (System.nanoTime() < deadline) {
             var rows = jdbc.queryForList("""
                     select * from exchange where file_name = ? and status in ('DONE', 'DONE_WITH_ERRORS', 'DUPLICATE', 'FAILED')

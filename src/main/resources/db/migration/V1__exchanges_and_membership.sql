@@ -112,7 +112,9 @@ create table membership_movement (
     beneficiary_id   uuid references beneficiary (id),
     movement_type    varchar(15) not null check (movement_type in ('INCORPORATION', 'RETRAIT', 'MODIFICATION')),
     effective_date   date        not null,
-    exchange_id      bigint references exchange (id),
+    -- the file the movement came from; no foreign key: every check would lock the one exchange row
+    -- that all rows of a bulk load share
+    exchange_id      bigint,
     line_no          integer,
     detail           varchar(500),
     created_at       timestamptz not null,
@@ -136,7 +138,7 @@ create index audit_by_entity on audit_entry (entity_type, entity_id);
 -- which (matricule, rank) pairs a HR file has listed so far: duplicate control inside the
 -- file and, for full snapshots, who is missing at the end (rank -1: the whole family)
 create table hr_sync_seen (
-    exchange_id bigint      not null references exchange (id),
+    exchange_id bigint      not null,
     matricule   varchar(12) not null,
     rank        integer     not null,
     line_no     integer     not null,

@@ -121,7 +121,6 @@ create table membership_movement (
     sent_exchange_id bigint references exchange (id)
 );
 create index movement_by_member on membership_movement (member_id);
-create index movement_unsent on membership_movement (created_at) where sent_exchange_id is null;
 
 create table audit_entry (
     id           bigserial primary key,
@@ -130,8 +129,9 @@ create table audit_entry (
     action       varchar(20)  not null,
     actor        varchar(100) not null,
     at           timestamptz  not null default now(),
-    before_state jsonb,
-    after_state  jsonb
+    -- json, not jsonb: stored as written (cheaper on bulk loads), still queryable with ->>
+    before_state json,
+    after_state  json
 );
 create index audit_by_entity on audit_entry (entity_type, entity_id);
 

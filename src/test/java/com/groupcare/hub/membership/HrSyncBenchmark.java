@@ -45,7 +45,9 @@ class HrSyncBenchmark extends HubIntegrationTest {
             heap.start();
 
             long t0 = System.nanoTime();
-            dropHrFile(name, Files.readAllBytes(file));
+            try (var in = Files.newInputStream(file)) {
+                dropOverSftp("hr/inbox", name, in);
+            }
             long uploaded = System.nanoTime();
             Map<String, Object> exchange = awaitExchange(name);
             long done = System.nanoTime();

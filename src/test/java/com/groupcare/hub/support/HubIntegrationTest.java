@@ -57,6 +57,10 @@ public abstract class HubIntegrationTest {
 
     /** Uploads like a partner: under a temporary name, then renamed, so the hub never reads half a file. */
     protected void dropOverSftp(String folder, String fileName, byte[] content) {
+        dropOverSftp(folder, fileName, new ByteArrayInputStream(content));
+    }
+
+    protected void dropOverSftp(String folder, String fileName, java.io.InputStream content) {
         try {
             Session session = new JSch().getSession(env.getProperty("hub.sftp.username"), "127.0.0.1", SFTP_PORT);
             session.setPassword(env.getProperty("hub.sftp.password"));
@@ -66,7 +70,7 @@ public abstract class HubIntegrationTest {
                 ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
                 channel.connect(10_000);
                 String target = "/" + folder + "/" + fileName;
-                channel.put(new ByteArrayInputStream(content), target + ".part");
+                channel.put(content, target + ".part");
                 channel.rename(target + ".part", target);
                 channel.disconnect();
             } finally {

@@ -47,10 +47,10 @@ public class StartupReport {
         EmbeddedPostgres pg = postgres.getIfAvailable();
         sb.append("PostgreSQL : ").append(pg != null
                 ? "embedded, jdbc:postgresql://localhost:" + pg.getPort() + "/postgres (user postgres), data in "
-                        + Path.of(env.getProperty("hub.data-dir"), "postgres").toAbsolutePath()
+                        + Path.of(env.getProperty("hub.data-dir"), "postgres").toAbsolutePath().normalize()
                 : env.getProperty("spring.datasource.url")).append('\n');
         sb.append("Artemis    : ").append("embedded".equals(env.getProperty("spring.artemis.mode"))
-                ? "embedded, persistent journal in " + Path.of(env.getProperty("spring.artemis.embedded.data-directory")).toAbsolutePath()
+                ? "embedded, persistent journal in " + Path.of(env.getProperty("spring.artemis.embedded.data-directory")).toAbsolutePath().normalize()
                 : env.getProperty("spring.artemis.broker-url")).append('\n');
         EmbeddedSftpServer server = sftp.getIfAvailable();
         if (server != null) {

@@ -1,0 +1,111 @@
+package com.groupcare.hub.claim;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.groupcare.hub.claim.ConsumptionLedger.Reservation;
+import com.groupcare.hub.claim.ConsumptionLedger.Scope;
+import com.groupcare.hub.common.Money;
+import com.groupcare.hub.contract.BenefitRule;
+import com.groupcare.hub.contract.BenefitSchedule;
+import com.groupcare.hub.contract.InsuranceContract;
+import com.groupcare.hub.contract.InsuranceContract.ContractYear;
+
+/**
+ * The expected reimbursement of a claim, line by line (DOMAIN.md, "Rules tests must pin down").
+ * Checks in the order openIMIS uses: rights, act covered, age, waiting period, voucher,
+ * periodicity, yearly count; then the amount: base x rate (base = the amount charged, or the
+ * reference tariff x quantity when lower), the per-act cap, and what remains of each ceiling.
+ * Each line is rounded half-up to the currency's minor unit and reserved in the ledger, so the
+ * next line of the same claim sees it.
+ */
+public class ClaimValuator {
+
+    public ValuedClaim value(InsuranceContract contract, String claimId, CoveredPerson person, LocalDate dateOfCare,
+                             List<ClaimLineInput> lines, ConsumptionLedger ledger) {
+        List<ValuedLine> valued = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            valued.add(valueLine(contract, claimId, i + 1, person, dateOfCare, lines.get(i), ledger));
+        }
+        return new ValuedClaim(claimId, contract.currency(), valued);
+    }
+
+    private ValuedLine valueLine(InsuranceContract contract, String claimId, int lineNo, CoveredPerson person,
+                                 LocalDate dateOfCare, ClaimLineInput line, ConsumptionLedger ledger) {
+        String currency = contract.currency();
+        BenefitSchedule schedule = contract.scheduleAt(dateOfCare).orElse(null);
+        if (schedule == null) {
+            return refused(lineNo, line, currency, ValuationReason.NO_SCHEDULE);
+        }
+        if (!person.coveredOn(dateOfCare)) {
+            return refused(lineNo, line, currency, ValuationReason.RIGHTS_CLOSED);
+        }
+        BenefitRule rule = schedule.rule(line.actCode()).orElse(null);
+        if (rule == null) {
+            return refused(lineNo, line, currency, ValuationReason.ACT_NOT_COVERED);
+        }
+        int age = Period.between(person.birthDate(), dateOfCare).getYears();
+        if ((rule.minAge() != null && age < rule.minAge()) || (rule.maxAge() != null && age > rule.maxAge())) {
+            return refused(lineNo, line, currency, ValuationReason.AGE_LIMIT);
+        }
+        if (rule.waitingMonths() != null && dateOfCare.isBefore(person.coverStart().plusMonths(rule.waitingMonths()))) {
+            return refused(lineNo, line, currency, ValuationReason.WAITING_PERIOD);
+        }
+        if (rule.priorApprovalRequired() && !line.voucher()) {
+            return refused(lineNo, line, currency, ValuationReason.VOUCHER_MISSING);
+        }
+        if (rule.periodicityMonths() != null && ledger.lastCare(person.beneficiaryId(), rule.actCode(), dateOfCare)
+                .filter(last -> dateOfCare.isBefore(last.plusMonths(rule.periodicityMonths()))).isPresent()) {
+            return refused(lineNo, line, currency, ValuationReason.PERIODICITY);
+        }
+        ContractYear year = contract.yearOf(dateOfCare);
+        if (rule.maxCountPerYear() != null && ledger.count(person.beneficiaryId(), rule.actCode(), year) >= rule.maxCountPerYear()) {
+            return refused(lineNo, line, currency, ValuationReason.MAX_COUNT);
+        }
+
+        List<ValuationReason> reasons = new ArrayList<>();
+        BigDecimal base = line.amountCharged();
+        if (rule.referenceTariff() != null) {
+            BigDecimal tariffBase = rule.referenceTariff().multiply(BigDecimal.valueOf(line.quantity()));
+            if (tariffBase.compareTo(base) < 0) {
+                base = tariffBase;
+                reasons.add(ValuationReason.TARIFF_APPLIED);
+            }
+        }
+        BigDecimal amount = Money.round(base.multiply(rule.rate()), currency);
+        amount = limit(amount, rule.perActCap(), ValuationReason.CAP_APPLIED, reasons, currency);
+        amount = limit(amount, remaining(schedule.beneficiaryYearCeiling(), ledger.used(Scope.BENEFICIARY,
+                person.beneficiaryId(), year)), ValuationReason.BENEFICIARY_CEILING, reasons, currency);
+        amount = limit(amount, remaining(schedule.familyYearCeiling(), ledger.used(Scope.FAMILY,
+                person.familyId(), year)), ValuationReason.FAMILY_CEILING, reasons, currency);
+        amount = limit(amount, remaining(schedule.actFamilyCeiling(rule.actFamily()), ledger.used(Scope.ACT_FAMILY,
+                person.beneficiaryId() + "/" + rule.actFamily(), year)), ValuationReason.ACT_FAMILY_CEILING, reasons, currency);
+        if (amount.signum() == 0) {
+            reasons.add(0, ValuationReason.CEILING_EXHAUSTED);
+            return new ValuedLine(lineNo, line, amount, List.copyOf(reasons));
+        }
+        ledger.reserve(new Reservation(claimId, lineNo, person.beneficiaryId(), person.familyId(), rule.actCode(),
+                rule.actFamily(), dateOfCare, year, amount));
+        return new ValuedLine(lineNo, line, amount, List.copyOf(reasons));
+    }
+
+    private static BigDecimal remaining(BigDecimal ceiling, BigDecimal used) {
+        return ceiling == null ? null : ceiling.subtract(used).max(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal limit(BigDecimal amount, BigDecimal limit, ValuationReason reason,
+                                    List<ValuationReason> reasons, String currency) {
+        if (limit != null && amount.compareTo(limit) > 0) {
+            reasons.add(reason);
+            return Money.round(limit, currency);
+        }
+        return amount;
+    }
+
+    private static ValuedLine refused(int lineNo, ClaimLineInput line, String currency, ValuationReason reason) {
+        return new ValuedLine(lineNo, line, Money.zero(currency), List.of(reason));
+    }
+}

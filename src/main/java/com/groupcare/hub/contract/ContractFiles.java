@@ -1,0 +1,72 @@
+package com.groupcare.hub.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.springframework.core.io.Resource;
+
+/**
+ * Reads a contract and its benefit schedule versions from a YAML file in mappings/contracts/.
+ * Amounts and rates are read as exact decimals (never through a binary float).
+ */
+public final class ContractFiles {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private ContractFiles() {
+    }
+
+    public static InsuranceContract load(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return parse(YAML.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read contract " + resource, e);
+        }
+    }
+
+    static InsuranceContract parse(JsonNode root) {
+        List<BenefitSchedule> schedules = new ArrayList<>();
+        for (JsonNode s : root.required("schedules")) {
+            JsonNode ceilings = s.path("ceilings");
+            Map<String, BigDecimal> families = new LinkedHashMap<>();
+            ceilings.path("act-families").properties().forEach(e -> families.put(e.getKey(), decimal(e.getValue())));
+            Map<String, BenefitRule> rules = new LinkedHashMap<>();
+            for (JsonNode a : s.required("acts")) {
+                BenefitRule rule = new BenefitRule(a.required("code").asText(), a.path("label").asText(null),
+                        a.required("family").asText(), decimal(a.required("rate")), decimal(a.get("tariff")),
+                        decimal(a.get("cap")), integer(a.get("periodicity-months")), integer(a.get("waiting-months")),
+                        integer(a.get("min-age")), integer(a.get("max-age")), a.path("voucher-required").asBoolean(false),
+                        integer(a.get("max-per-year")));
+                if (rules.put(rule.actCode(), rule) != null) {
+                    throw new IllegalArgumentException("act " + rule.actCode() + " appears twice in schedule " + s.get("version"));
+                }
+            }
+            schedules.add(new BenefitSchedule(s.required("version").asInt(), LocalDate.parse(s.required("valid-from").asText()),
+                    rules, decimal(ceilings.get("beneficiary-year")), decimal(ceilings.get("family-year")), families));
+        }
+        return new InsuranceContract(root.required("policy-number").asText(), root.required("insurer").asText(),
+                root.required("currency").asText(), MonthDay.parse("--" + root.path("year-start").asText("01-01")),
+                decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules);
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node == null || node.isNull() ? null : new BigDecimal(node.asText());
+    }
+
+    private static Integer integer(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asInt();
+    }
+}

@@ -1,0 +1,43 @@
+package com.groupcare.hub.contract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A group insurance contract: insurer, policy, currency, the day its contract year starts (ceiling
+ * years follow it, not the calendar), the reconciliation tolerance, and its schedule versions.
+ */
+public record InsuranceContract(String policyNumber, String insurer, String currency, MonthDay yearStart,
+                                BigDecimal reconciliationTolerance, String status, List<BenefitSchedule> schedules) {
+
+    public InsuranceContract {
+        schedules = schedules.stream().sorted(Comparator.comparing(BenefitSchedule::validFrom)).toList();
+    }
+
+    /** The schedule version valid on the date of care. */
+    public Optional<BenefitSchedule> scheduleAt(LocalDate dateOfCare) {
+        BenefitSchedule found = null;
+        for (BenefitSchedule s : schedules) {
+            if (!s.validFrom().isAfter(dateOfCare)) {
+                found = s;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The contract year the date falls in. */
+    public ContractYear yearOf(LocalDate date) {
+        LocalDate start = yearStart.atYear(date.getYear());
+        if (start.isAfter(date)) {
+            start = yearStart.atYear(date.getYear() - 1);
+        }
+        return new ContractYear(start, start.plusYears(1).minusDays(1));
+    }
+
+    public record ContractYear(LocalDate start, LocalDate end) {
+    }
+}

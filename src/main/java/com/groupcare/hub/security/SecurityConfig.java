@@ -32,7 +32,8 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR, AUDITOR)
                         .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
-                        .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**")
+                        .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
+                                "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**")
                             .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())

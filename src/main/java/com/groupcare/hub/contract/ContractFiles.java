@@ -37,6 +37,15 @@ public final class ContractFiles {
         }
     }
 
+    /** Parses a contract definition (YAML text); throws IllegalArgumentException with the reason when it is invalid. */
+    public static InsuranceContract parse(String yaml) {
+        try {
+            return parse(YAML.readTree(yaml));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("invalid contract definition: " + e.getMessage(), e);
+        }
+    }
+
     static InsuranceContract parse(JsonNode root) {
         List<BenefitSchedule> schedules = new ArrayList<>();
         for (JsonNode s : root.required("schedules")) {

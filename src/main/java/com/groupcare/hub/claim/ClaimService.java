@@ -1,0 +1,115 @@
+package com.groupcare.hub.claim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.groupcare.hub.claim.ClaimRequests.ClaimView;
+import com.groupcare.hub.claim.ClaimRequests.NewClaim;
+import com.groupcare.hub.claim.ClaimRequests.NewLine;
+import com.groupcare.hub.common.Audit;
+import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.contract.ContractCatalog;
+import com.groupcare.hub.contract.InsuranceContract;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records claim forms and values them at once: rights at the date of care, expected
+ * reimbursement per line, ceiling consumption reserved; a cancellation gives it back.
+ */
+@Service
+public class ClaimService {
+
+    private final JdbcTemplate jdbc;
+    private final ContractCatalog contracts;
+    private final Beneficiaries beneficiaries;
+    private final VoucherService vouchers;
+    private final JdbcConsumptionLedger ledger;
+    private final ClaimViews views;
+    private final AuditLog auditLog;
+    private final ClaimValuator valuator = new ClaimValuator();
+
+    public ClaimService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, VoucherService vouchers,
+                        JdbcConsumptionLedger ledger, ClaimViews views, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.contracts = contracts;
+        this.beneficiaries = beneficiaries;
+        this.vouchers = vouchers;
+        this.ledger = ledger;
+        this.views = views;
+        this.auditLog = auditLog;
+    }
+
+    /** Records and values a claim form; the same form number again returns the claim already recorded. */
+    @Transactional
+    public ClaimView create(NewClaim request, String actor) {
+        Long existing = jdbc.query("select id from claim where claim_number = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, request.claimNumber());
+        if (existing != null) {
+            return views.get(request.claimNumber());
+        }
+        InsuranceContract contract = contracts.get(request.policyNumber())
+                .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        List<ClaimLineInput> inputs = new ArrayList<>();
+        List<Long> voucherIds = new ArrayList<>();
+        for (NewLine line : request.lines()) {
+            Long voucherId = line.voucherNumber() == null || line.voucherNumber().isBlank() ? null
+                    : vouchers.usableFor(line.voucherNumber(), who.beneficiaryId(), line.actCode(), request.dateOfCare());
+            voucherIds.add(voucherId);
+            inputs.add(new ClaimLineInput(line.actCode(), line.quantity(), line.amountCharged(), voucherId != null));
+        }
+        BigDecimal charged = inputs.stream().map(ClaimLineInput::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Long claimId = jdbc.queryForObject("""
+                insert into claim (claim_number, policy_number, currency, member_id, beneficiary_id, provider_code,
+                    date_of_care, status, total_charged, total_expected, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'ENTERED', ?, 0, ?, now(), now()) returning id""", Long.class,
+                request.claimNumber(), contract.policyNumber(), contract.currency(), who.memberId(), who.beneficiaryId(),
+                request.providerCode(), request.dateOfCare(), charged, actor);
+
+        ValuedClaim valued = valuator.value(contract, claimId.toString(), who.person(), request.dateOfCare(), inputs, ledger);
+        for (ValuedLine line : valued.lines()) {
+            Long voucherId = voucherIds.get(line.lineNo() - 1);
+            Long lineId = jdbc.queryForObject("""
+                    insert into claim_line (claim_id, line_no, act_code, quantity, amount_charged, expected, reasons, voucher_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, claimId, line.lineNo(),
+                    line.line().actCode(), line.line().quantity(), line.line().amountCharged(), line.expected(),
+                    line.reasons().stream().map(Enum::name).collect(Collectors.joining(",")), voucherId);
+            if (voucherId != null) {
+                vouchers.consume(voucherId, lineId);
+            }
+        }
+        jdbc.update("update claim set status = 'VALUED', total_expected = ?, updated_at = now() where id = ?",
+                valued.total(), claimId);
+        ClaimView view = views.get(request.claimNumber());
+        auditLog.write(List.of(new Audit("CLAIM", request.claimNumber(), "CREATE", actor, Instant.now(), null,
+                Map.of("status", view.status(), "totalExpected", view.totalExpected().toPlainString()))));
+        return view;
+    }
+
+    /** Cancels a claim not yet sent to the insurer: its ceiling consumption and vouchers are given back. */
+    @Transactional
+    public ClaimView cancel(String claimNumber, String reason, String actor) {
+        Map<String, Object> claim = jdbc.query("select id, status, member_id from claim where claim_number = ? for update",
+                rs -> rs.next() ? Map.<String, Object>of("id", rs.getLong(1), "status", rs.getString(2)) : null, claimNumber);
+        if (claim == null) {
+            throw new ClaimRefused("no claim " + claimNumber);
+        }
+        String status = (String) claim.get("status");
+        if (!status.equals("ENTERED") && !status.equals("VALUED")) {
+            throw new ClaimConflict("claim " + claimNumber + " is " + status + ": only a claim not yet batched can be cancelled");
+        }
+        long id = (Long) claim.get("id");
+        ledger.release(Long.toString(id));
+        vouchers.releaseFromClaim(id);
+        jdbc.update("update claim set status = 'CANCELLED', cancel_reason = ?, updated_at = now() where id = ?", reason, id);
+        auditLog.write(List.of(new Audit("CLAIM", claimNumber, "CANCEL", actor, Instant.now(),
+                Map.of("status", status), Map.of("status", "CANCELLED", "reason", reason))));
+        return views.get(claimNumber);
+    }
+}

@@ -1,0 +1,107 @@
+package com.groupcare.hub.claim;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.groupcare.hub.common.Audit;
+import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.contract.BenefitRule;
+import com.groupcare.hub.contract.ContractCatalog;
+import com.groupcare.hub.contract.InsuranceContract;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Care vouchers (bons de soins, prises en charge) for optical, dental and hospital care: issued
+ * within the act's periodicity only, valid for a period, consumed by one claim line.
+ */
+@Service
+public class VoucherService {
+
+    private final JdbcTemplate jdbc;
+    private final ContractCatalog contracts;
+    private final Beneficiaries beneficiaries;
+    private final AuditLog auditLog;
+
+    public VoucherService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.contracts = contracts;
+        this.beneficiaries = beneficiaries;
+        this.auditLog = auditLog;
+    }
+
+    public record NewVoucher(String policyNumber, String matricule, int rank, String actCode, LocalDate validFrom,
+                             LocalDate validTo) {
+    }
+
+    @Transactional
+    public Map<String, Object> issue(NewVoucher request, String actor) {
+        InsuranceContract contract = contracts.get(request.policyNumber())
+                .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        BenefitRule rule = contract.scheduleAt(request.validFrom()).flatMap(s -> s.rule(request.actCode()))
+                .orElseThrow(() -> new ClaimRefused("act " + request.actCode() + " is not covered on " + request.validFrom()));
+        if (request.validTo().isBefore(request.validFrom())) {
+            throw new ClaimRefused("valid-to is before valid-from");
+        }
+        Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        if (!who.person().coveredOn(request.validFrom())) {
+            throw new ClaimRefused("rights are not open on " + request.validFrom());
+        }
+        if (rule.periodicityMonths() != null) {
+            LocalDate last = jdbc.queryForObject("""
+                    select max(valid_from) from care_voucher where beneficiary_id = ? and act_code = ? and status <> 'CANCELLED'""",
+                    LocalDate.class, who.beneficiaryId(), request.actCode());
+            if (last != null && request.validFrom().isBefore(last.plusMonths(rule.periodicityMonths()))) {
+                throw new ClaimConflict("periodicity: a voucher for " + request.actCode() + " was issued from " + last
+                        + "; the next one from " + last.plusMonths(rule.periodicityMonths()));
+            }
+        }
+        Long id = jdbc.queryForObject("select nextval('care_voucher_id_seq')", Long.class);
+        String number = "BON-" + request.validFrom().getYear() + "-" + String.format("%06d", id);
+        jdbc.update("""
+                insert into care_voucher (id, voucher_number, policy_number, beneficiary_id, act_code, issued_on, valid_from,
+                    valid_to, status, created_by, created_at) values (?, ?, ?, ?, ?, current_date, ?, ?, 'ISSUED', ?, now())""",
+                id, number, request.policyNumber(), who.beneficiaryId(), request.actCode(), request.validFrom(),
+                request.validTo(), actor);
+        auditLog.write(List.of(new Audit("CARE_VOUCHER", number, "ISSUE", actor, Instant.now(), null,
+                Map.of("actCode", request.actCode(), "validFrom", request.validFrom().toString(),
+                        "validTo", request.validTo().toString()))));
+        return jdbc.queryForMap("select voucher_number, act_code, valid_from, valid_to, status from care_voucher where id = ?", id);
+    }
+
+    /** The voucher's id when it can cover this line; a voucher that cannot is a mistake the desk must correct. */
+    Long usableFor(String voucherNumber, UUID beneficiaryId, String actCode, LocalDate dateOfCare) {
+        Map<String, Object> v = jdbc.query("""
+                select id, beneficiary_id, act_code, valid_from, valid_to, status from care_voucher
+                where voucher_number = ? for update""", rs -> rs.next() ? Map.<String, Object>of("id", rs.getLong(1),
+                "beneficiary", rs.getObject(2, UUID.class), "act", rs.getString(3), "from", rs.getObject(4, LocalDate.class),
+                "to", rs.getObject(5, LocalDate.class), "status", rs.getString(6)) : null, voucherNumber);
+        if (v == null) {
+            throw new ClaimRefused("no voucher " + voucherNumber);
+        }
+        if (!"ISSUED".equals(v.get("status"))) {
+            throw new ClaimConflict("voucher " + voucherNumber + " is " + v.get("status"));
+        }
+        if (!beneficiaryId.equals(v.get("beneficiary")) || !actCode.equals(v.get("act"))) {
+            throw new ClaimRefused("voucher " + voucherNumber + " is for another beneficiary or act");
+        }
+        if (dateOfCare.isBefore((LocalDate) v.get("from")) || dateOfCare.isAfter((LocalDate) v.get("to"))) {
+            throw new ClaimRefused("voucher " + voucherNumber + " is not valid on the date of care");
+        }
+        return (Long) v.get("id");
+    }
+
+    void consume(long voucherId, long claimLineId) {
+        jdbc.update("update care_voucher set status = 'CONSUMED', consumed_by_claim_line = ? where id = ?", claimLineId, voucherId);
+    }
+
+    void releaseFromClaim(long claimId) {
+        jdbc.update("""
+                update care_voucher set status = 'ISSUED', consumed_by_claim_line = null
+                where consumed_by_claim_line in (select id from claim_line where claim_id = ?)""", claimId);
+    }
+}

@@ -1,0 +1,130 @@
+package com.groupcare.hub.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Claims through the API against members from a real HR file: valuation, vouchers, idempotence, cancellation. */
+class ClaimApiTest extends HubIntegrationTest {
+
+    static final String FAMILY = "matricule;rang;lien;nom;prenom;date_naissance;sexe;cin;date_embauche;date_sortie;"
+            + "code_unite;rib;telephone;email;etudiant;handicape;date_effet;action\n"
+            + "800001;00;A;TESTMEMBER;Ali;10/05/1980;M;12345678;01/01/2015;;DEX-SFN;;;;;;;A\n"
+            + "800001;01;C;TESTSPOUSE;Rim;03/03/1982;F;87654321;;;;;;;;;;A\n"
+            + "800001;10;E;TESTMEMBER;Sami;01/06/2014;M;;;;;;;;N;N;;A\n";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeEach
+    void family() {
+        dropHrFile("RH_DELTA_20260101.csv", FAMILY.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20260101.csv")).containsEntry("status", "DONE");
+    }
+
+    @Test
+    void aClaimIsValuedAtOnceAndTheSameFormTwiceIsRecordedOnce() {
+        Map<String, Object> claim = post("/api/claims", claim("BS-0001", 0, "2026-03-10", line("C1", 1, "40.000", null),
+                line("PH", 1, "57.350", null), line("ACU", 1, "80.000", null)));
+
+        assertThat(claim).containsEntry("status", "VALUED").containsEntry("totalExpected", 71.615);
+        assertThat(lines(claim)).extracting(l -> l.get("expected")).containsExactly(20.0, 51.615, 0.0);
+        assertThat(lines(claim).get(0).get("reasons")).isEqualTo(List.of("TARIFF_APPLIED"));
+        assertThat(lines(claim).get(2).get("reasons")).isEqualTo(List.of("ACT_NOT_COVERED"));
+
+        assertThat(post("/api/claims", claim("BS-0001", 0, "2026-03-10", line("C1", 1, "40.000", null))))
+                .containsEntry("totalExpected", 71.615);
+        assertThat(count("select count(*) from claim")).isEqualTo(1);
+        assertThat(count("select count(*) from ceiling_reservation")).isEqualTo(2);
+    }
+
+    @Test
+    void glassesNeedAVoucherAndASecondVoucherInsideThePeriodicityIsRefused() {
+        Map<String, Object> voucher = post("/api/vouchers", Map.of("policyNumber", "POL-TRS-2026", "matricule", "800001",
+                "rank", 1, "actCode", "OPT", "validFrom", "2026-03-01", "validTo", "2026-06-30"));
+        ResponseEntity<String> second = as("operator").postForEntity("/api/vouchers", Map.of("policyNumber", "POL-TRS-2026",
+                "matricule", "800001", "rank", 1, "actCode", "OPT", "validFrom", "2027-09-01", "validTo", "2027-12-31"), String.class);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        Map<String, Object> without = post("/api/claims", claim("BS-0002", 1, "2026-03-10", line("OPT", 1, "320.000", null)));
+        assertThat(lines(without).get(0)).containsEntry("expected", 0.0).containsEntry("reasons", List.of("VOUCHER_MISSING"));
+        Map<String, Object> with = post("/api/claims", claim("BS-0003", 1, "2026-03-10",
+                line("OPT", 1, "320.000", (String) voucher.get("voucher_number"))));
+        assertThat(lines(with).get(0)).containsEntry("expected", 250.0).containsEntry("reasons", List.of("CAP_APPLIED"));
+        assertThat(jdbc.queryForObject("select status from care_voucher", String.class)).isEqualTo("CONSUMED");
+    }
+
+    @Test
+    void cancellingAClaimGivesItsCeilingBack() {
+        post("/api/claims", claim("BS-0010", 0, "2026-02-01", line("PH", 1, "2000.000", null)));   // 1800.000
+        Map<String, Object> capped = post("/api/claims", claim("BS-0011", 0, "2026-03-01", line("PH", 1, "300.000", null)));
+        assertThat(capped).containsEntry("totalExpected", 200.0);                                   // 2000 - 1800
+        assertThat(remainingForMember()).isEqualTo(0.0);
+
+        Map<String, Object> cancelled = post("/api/claims/BS-0010/cancel", Map.of("reason", "entered twice"));
+
+        assertThat(cancelled).containsEntry("status", "CANCELLED").containsEntry("cancelReason", "entered twice");
+        assertThat(remainingForMember()).isEqualTo(1800.0);
+        assertThat(post("/api/claims", claim("BS-0012", 0, "2026-03-02", line("PH", 1, "100.000", null))))
+                .containsEntry("totalExpected", 90.0);
+        ResponseEntity<String> again = as("operator").postForEntity("/api/claims/BS-0010/cancel", Map.of("reason", "x"), String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aClaimForSomeoneUnknownIsRefusedAndAnAuditorCannotRecordClaims() {
+        ResponseEntity<String> unknown = as("operator").postForEntity("/api/claims",
+                claim("BS-0020", 5, "2026-03-10", line("PH", 1, "10.000", null)), String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("auditor").postForEntity("/api/claims", claim("BS-0021", 0, "2026-03-10", line("PH", 1, "10.000", null)),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @SuppressWarnings("unchecked")
+    private double remainingForMember() {
+        Map<String, Object> history = as("auditor").exchange("/api/claims/history/800001?policyNumber=POL-TRS-2026&asOf=2026-06-01",
+                HttpMethod.GET, HttpEntity.EMPTY, new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+        Map<String, Object> ceilings = (Map<String, Object>) history.get("ceilings");
+        List<Map<String, Object>> beneficiaries = (List<Map<String, Object>>) ceilings.get("beneficiaries");
+        return ((Number) beneficiaries.get(0).get("beneficiary")).doubleValue();
+    }
+
+    static Map<String, Object> claim(String number, int rank, String date, Map<?, ?>... lines) {
+        return Map.of("claimNumber", number, "policyNumber", "POL-TRS-2026", "matricule", "800001", "rank", rank,
+                "providerCode", "PH-SFX-001", "dateOfCare", date, "lines", List.of(lines));
+    }
+
+    static Map<String, Object> line(String act, int quantity, String charged, String voucher) {
+        return voucher == null ? Map.of("actCode", act, "quantity", quantity, "amountCharged", charged)
+                : Map.of("actCode", act, "quantity", quantity, "amountCharged", charged, "voucherNumber", voucher);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> lines(Map<String, Object> claim) {
+        return (List<Map<String, Object>>) claim.get("lines");
+    }
+
+    private Map<String, Object> post(String path, Object body) {
+        ResponseEntity<Map<String, Object>> response = as("operator").exchange(path, HttpMethod.POST, new HttpEntity<>(body),
+                new ParameterizedTypeReference<>() { });
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
+    }
+}

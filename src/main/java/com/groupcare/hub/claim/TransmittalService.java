@@ -1,0 +1,87 @@
+package com.groupcare.hub.claim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.common.Audit;
+import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.contract.ContractCatalog;
+import com.groupcare.hub.contract.InsuranceContract;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Transmittals (bordereaux d'envoi): the valued claims of a contract gathered under one number,
+ * then written to the insurer through the queue claims.transmittals. A claim joins one
+ * transmittal at most: batching takes it out of VALUED in the same transaction.
+ */
+@Service
+public class TransmittalService {
+
+    private final JdbcTemplate jdbc;
+    private final ContractCatalog contracts;
+    private final AuditLog auditLog;
+    private final ProducerTemplate producer;
+    private final String queue;
+
+    public TransmittalService(JdbcTemplate jdbc, ContractCatalog contracts, AuditLog auditLog, ProducerTemplate producer,
+                              @Value("${hub.claims.transmittal-queue-uri}") String queue) {
+        this.jdbc = jdbc;
+        this.contracts = contracts;
+        this.auditLog = auditLog;
+        this.producer = producer;
+        this.queue = queue;
+    }
+
+    @Transactional
+    public Map<String, Object> create(String policyNumber, String actor) {
+        InsuranceContract contract = contracts.get(policyNumber)
+                .orElseThrow(() -> new ClaimRefused("unknown contract " + policyNumber));
+        // one transmittal at a time per contract: numbers follow each other without gaps
+        jdbc.queryForObject("select policy_number from insurance_contract where policy_number = ? for update",
+                String.class, policyNumber);
+        int sequence = jdbc.queryForObject("select count(*) + 1 from transmittal where policy_number = ?",
+                Integer.class, policyNumber);
+        String number = policyNumber + "-" + String.format("%05d", sequence);
+        Long id = jdbc.queryForObject("""
+                insert into transmittal (transmittal_number, policy_number, currency, status, claim_count, total_expected,
+                    created_by, created_at) values (?, ?, ?, 'CREATED', 0, 0, ?, now()) returning id""",
+                Long.class, number, policyNumber, contract.currency(), actor);
+        int claims = jdbc.update("""
+                update claim set status = 'BATCHED', transmittal_id = ?, updated_at = now()
+                where policy_number = ? and status = 'VALUED'""", id, policyNumber);
+        if (claims == 0) {
+            throw new ClaimConflict("no valued claim waits for a transmittal on " + policyNumber);
+        }
+        BigDecimal total = jdbc.queryForObject("select sum(total_expected) from claim where transmittal_id = ?",
+                BigDecimal.class, id);
+        jdbc.update("update transmittal set claim_count = ?, total_expected = ? where id = ?", claims, total, id);
+        auditLog.write(List.of(new Audit("TRANSMITTAL", number, "CREATE", actor, Instant.now(), null,
+                Map.of("claims", claims, "totalExpected", total.toPlainString()))));
+        sendAfterCommit(id);
+        return jdbc.queryForMap("select transmittal_number, policy_number, status, claim_count, total_expected "
+                + "from transmittal where id = ?", id);
+    }
+
+    /** Transmittals created but not sent (the hub stopped before the queue took them): sent again. */
+    public void resendStuck() {
+        jdbc.queryForList("select id from transmittal where status = 'CREATED' and created_at < now() - interval '2 minutes'",
+                Long.class).forEach(id -> producer.sendBody(queue, id));
+    }
+
+    private void sendAfterCommit(long id) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                producer.sendBody(queue, id);
+            }
+        });
+    }
+}

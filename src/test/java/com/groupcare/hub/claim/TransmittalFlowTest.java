@@ -1,0 +1,96 @@
+package com.groupcare.hub.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.claim.ClaimRequests.NewClaim;
+import com.groupcare.hub.claim.ClaimRequests.NewLine;
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A transmittal goes to the insurer's SFTP folder as a data file and a PDF slip whose text shows count and total. */
+class TransmittalFlowTest extends HubIntegrationTest {
+
+    @Autowired
+    ClaimService claims;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aTransmittalWritesTheDataFileAndThePdfSlipToTheInsurerAndEachClaimGoesOnce() throws Exception {
+        dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
+        awaitExchange("RH_DELTA_20260101.csv");
+        claims.create(claim("BS-1001", 0, line("C1", 1, "40.000"), line("PH", 1, "57.350")), "test");   // 20.000 + 51.615
+        claims.create(claim("BS-1002", 1, line("RX", 1, "300.000")), "test");                          // 150.000
+        claims.create(claim("BS-1003", 10, line("PH", 1, "10.005")), "test");                          // 9.005
+        claims.cancel(claims.create(claim("BS-1004", 10, line("PH", 1, "99.000")), "test").claimNumber(), "duplicate", "test");
+
+        ResponseEntity<Map> created = as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String number = (String) created.getBody().get("transmittal_number");
+        assertThat(number).isEqualTo("POL-TRS-2026-00001");
+        assertThat(created.getBody()).containsEntry("claim_count", 3).containsEntry("total_expected", 230.62);
+
+        Path outbox = sftpServer.root().resolve("insurers/outbox");
+        Path data = awaitFile(outbox.resolve("BE_" + number + ".csv"));
+        Path slip = awaitFile(outbox.resolve("BE_" + number + ".pdf"));
+        awaitCondition(() -> "SENT".equals(jdbc.queryForObject("select status from transmittal", String.class)));
+
+        List<String> rows = Files.readAllLines(data);
+        assertThat(rows.get(0)).isEqualTo("bordereau;police;bulletin;matricule;rang;date_soins;prestataire;ligne;acte;"
+                + "quantite;montant_engage;montant_estime");
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                number + ";POL-TRS-2026;BS-1001;800001;0;10/03/2026;CAB-001;1;C1;1;40.000;20.000",
+                number + ";POL-TRS-2026;BS-1001;800001;0;10/03/2026;CAB-001;2;PH;1;57.350;51.615",
+                number + ";POL-TRS-2026;BS-1002;800001;1;10/03/2026;CAB-001;1;RX;1;300.000;150.000",
+                number + ";POL-TRS-2026;BS-1003;800001;10;10/03/2026;CAB-001;1;PH;1;10.005;9.005");
+        try (PDDocument pdf = Loader.loadPDF(slip.toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("BORDEREAU D'ENVOI " + number, "Nombre de bulletins : 3",
+                    "Total estime : 230.620 TND", "Total engage : 407.355 TND", "BS-1002");
+        }
+        assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
+        assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(3);
+
+        ResponseEntity<String> again = as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<String> cancelSent = as("operator").postForEntity("/api/claims/BS-1001/cancel", Map.of("reason", "late"), String.class);
+        assertThat(cancelSent.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    static NewClaim claim(String number, int rank, NewLine... lines) {
+        return new NewClaim(number, "POL-TRS-2026", "800001", rank, "CAB-001", java.time.LocalDate.parse("2026-03-10"), List.of(lines));
+    }
+
+    static NewLine line(String act, int quantity, String charged) {
+        return new NewLine(act, quantity, new java.math.BigDecimal(charged), null);
+    }
+
+    private Path awaitFile(Path file) {
+        awaitCondition(() -> Files.exists(file));
+        return file;
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
+            sleep(100);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
+    }
+}

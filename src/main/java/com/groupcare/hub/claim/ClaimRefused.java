@@ -1,13 +1,14 @@
 package com.groupcare.hub.claim;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 
-/** A request the desk must correct (unknown beneficiary, voucher not valid for the line...). */
-@ResponseStatus(HttpStatus.BAD_REQUEST)
-public class ClaimRefused extends RuntimeException {
+/** A request the desk must correct (unknown beneficiary, voucher not valid for the line...).
+ * The reason is shown to the caller (it never holds personal data).
+ */
+public class ClaimRefused extends ResponseStatusException {
 
     public ClaimRefused(String reason) {
-        super(reason);
+        super(HttpStatus.BAD_REQUEST, reason);
     }
 }

@@ -33,7 +33,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR, AUDITOR)
                         .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
                         .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
-                                "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**")
+                                "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",
+                                "/api/social-fund/**")
                             .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())

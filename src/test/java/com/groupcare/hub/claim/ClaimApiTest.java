@@ -93,6 +93,31 @@ class ClaimApiTest extends HubIntegrationTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void socialFundVouchersAreIssuedWhileTheEmployerBudgetCoversThem() {
+        assertThat(put("/api/social-fund/budgets/2026", Map.of("currency", "TND", "amount", "500"))).containsEntry("remaining", 500.0);
+        Map<String, Object> first = post("/api/social-fund/vouchers", Map.of("matricule", "800001", "rank", 10,
+                "purpose", "lunettes hors contrat", "amount", "300.0004", "issuedOn", "2026-04-01"));
+        assertThat(first).containsEntry("amount", 300.0);
+        ResponseEntity<String> over = as("operator").postForEntity("/api/social-fund/vouchers", Map.of("matricule", "800001",
+                "rank", 0, "purpose", "aide", "amount", "250", "issuedOn", "2026-05-01"), String.class);
+        assertThat(over.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(over.getBody()).contains("200.000 left");
+
+        assertThat(post("/api/social-fund/vouchers/" + first.get("voucherNumber") + "/cancel", Map.of("reason", "refused")))
+                .containsEntry("remaining", 500.0).containsEntry("consumed", 0.0);
+        assertThat(post("/api/social-fund/vouchers", Map.of("matricule", "800001", "rank", 0, "purpose", "aide",
+                "amount", "250", "issuedOn", "2026-05-01"))).containsKey("voucherNumber");
+        assertThat(count("select count(*) from ceiling_reservation")).isZero();
+    }
+
+    private Map<String, Object> put(String path, Object body) {
+        ResponseEntity<Map<String, Object>> response = as("operator").exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
+                new ParameterizedTypeReference<>() { });
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     @SuppressWarnings("unchecked")
     private double remainingForMember() {
         Map<String, Object> history = as("auditor").exchange("/api/claims/history/800001?policyNumber=POL-TRS-2026&asOf=2026-06-01",

@@ -25,8 +25,10 @@ public class ClaimController {
     private final ClaimService claims;
     private final ClaimViews views;
     private final VoucherService vouchers;
+    private final ClaimBatchImport batchImport;
 
-    public ClaimController(ClaimService claims, ClaimViews views, VoucherService vouchers) {
+    public ClaimController(ClaimService claims, ClaimViews views, VoucherService vouchers, ClaimBatchImport batchImport) {
+        this.batchImport = batchImport;
         this.claims = claims;
         this.views = views;
         this.vouchers = vouchers;
@@ -36,6 +38,12 @@ public class ClaimController {
     @Operation(summary = "Record a claim form and value it: expected reimbursement per line with reason codes")
     public ClaimView create(@Valid @RequestBody NewClaim claim, Principal user) {
         return claims.create(claim, user.getName());
+    }
+
+    @PostMapping(value = "/api/claims/import", consumes = "text/csv")
+    @Operation(summary = "Import claim forms from CSV (docs/formats/claims-import.md); bad forms are refused with line numbers")
+    public ClaimBatchImport.Result importCsv(@RequestBody String csv, Principal user) {
+        return batchImport.importCsv(csv, user.getName());
     }
 
     @GetMapping("/api/claims/{claimNumber}")

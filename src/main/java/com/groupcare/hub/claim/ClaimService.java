@@ -45,6 +45,10 @@ public class ClaimService {
         this.auditLog = auditLog;
     }
 
+    public boolean exists(String claimNumber) {
+        return jdbc.queryForObject("select count(*) from claim where claim_number = ?", Integer.class, claimNumber) > 0;
+    }
+
     /** Records and values a claim form; the same form number again returns the claim already recorded. */
     @Transactional
     public ClaimView create(NewClaim request, String actor) {

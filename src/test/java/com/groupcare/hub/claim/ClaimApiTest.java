@@ -111,6 +111,30 @@ class ClaimApiTest extends HubIntegrationTest {
         assertThat(count("select count(*) from ceiling_reservation")).isZero();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void claimFormsImportedFromCsvAreRecordedOnceAndABadFormIsRefusedWithItsLineNumbers() {
+        String csv = "bulletin;police;matricule;rang;prestataire;date_soins;acte;quantite;montant;bon\n"
+                + "BS-2001;POL-TRS-2026;800001;0;CAB-001;10/03/2026;C1;1;40.000;\n"        // 20.000
+                + "BS-2001;POL-TRS-2026;800001;0;CAB-001;10/03/2026;PH;1;57,350;\n"        // 51.615
+                + "BS-2002;POL-TRS-2026;800001;1;CAB-001;11/03/2026;PH;1;abc;\n"
+                + "BS-2002;POL-TRS-2026;800001;1;CAB-001;11/03/2026;C1;1;25.000;\n"
+                + "BS-2003;POL-TRS-2026;800001;7;CAB-001;12/03/2026;PH;1;10.000;\n";
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+        for (int run = 1; run <= 2; run++) {
+            Map<String, Object> result = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                    new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+            assertThat(result).containsEntry("forms", 3).containsEntry("recorded", run == 1 ? 1 : 0)
+                    .containsEntry("alreadyRecorded", run == 1 ? 0 : 1);
+            assertThat((List<Map<String, Object>>) result.get("rejected")).extracting(r -> r.get("lineNo") + " " + r.get("code"))
+                    .containsExactly("4 INVALID_AMOUNT", "6 CLAIM_REFUSED");
+        }
+        assertThat(count("select count(*) from claim")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select total_expected from claim where claim_number = 'BS-2001'", java.math.BigDecimal.class))
+                .isEqualByComparingTo("71.615");
+    }
+
     private Map<String, Object> put(String path, Object body) {
         ResponseEntity<Map<String, Object>> response = as("operator").exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
                 new ParameterizedTypeReference<>() { });

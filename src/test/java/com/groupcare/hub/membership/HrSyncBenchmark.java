@@ -1,17 +1,14 @@
 package com.groupcare.hub.membership;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
+import com.groupcare.hub.support.HeapWatch;
 import com.groupcare.hub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -74,43 +71,6 @@ class HrSyncBenchmark extends HubIntegrationTest {
     private static long countLines(Path file) throws IOException {
         try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
             return lines.count();
-        }
-    }
-
-    /** Samples used heap every 10 ms; the live set is the heap left after each collection. */
-    static final class HeapWatch extends Thread {
-        final AtomicLong peakUsed = new AtomicLong();
-        volatile boolean running = true;
-        final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        long maxLive;
-
-        HeapWatch() {
-            setDaemon(true);
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                long live = pools.stream().filter(p -> p.getCollectionUsage() != null)
-                        .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
-                maxLive = Math.max(maxLive, live);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stopWatching() {
-            running = false;
-        }
-
-        long maxLiveAfterGc() {
-            return maxLive;
         }
     }
 }

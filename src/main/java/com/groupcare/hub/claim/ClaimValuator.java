@@ -40,6 +40,9 @@ public class ClaimValuator {
         if (schedule == null) {
             return refused(lineNo, line, currency, ValuationReason.NO_SCHEDULE);
         }
+        if (line.quantity() < 1 || line.amountCharged() == null || line.amountCharged().signum() < 0) {
+            return refused(lineNo, line, currency, ValuationReason.MALFORMED_LINE);
+        }
         if (!person.coveredOn(dateOfCare)) {
             return refused(lineNo, line, currency, ValuationReason.RIGHTS_CLOSED);
         }
@@ -57,8 +60,8 @@ public class ClaimValuator {
         if (rule.priorApprovalRequired() && !line.voucher()) {
             return refused(lineNo, line, currency, ValuationReason.VOUCHER_MISSING);
         }
-        if (rule.periodicityMonths() != null && ledger.lastCare(person.beneficiaryId(), rule.actCode(), dateOfCare)
-                .filter(last -> dateOfCare.isBefore(last.plusMonths(rule.periodicityMonths()))).isPresent()) {
+        if (rule.periodicityMonths() != null && ledger.careBetween(person.beneficiaryId(), rule.actCode(),
+                dateOfCare.minusMonths(rule.periodicityMonths()), dateOfCare.plusMonths(rule.periodicityMonths())).isPresent()) {
             return refused(lineNo, line, currency, ValuationReason.PERIODICITY);
         }
         ContractYear year = contract.yearOf(dateOfCare);
@@ -84,12 +87,19 @@ public class ClaimValuator {
         amount = limit(amount, remaining(schedule.actFamilyCeiling(rule.actFamily()), ledger.used(Scope.ACT_FAMILY,
                 person.beneficiaryId() + "/" + rule.actFamily(), year)), ValuationReason.ACT_FAMILY_CEILING, reasons, currency);
         if (amount.signum() == 0) {
-            reasons.add(0, ValuationReason.CEILING_EXHAUSTED);
+            if (reasons.stream().anyMatch(ClaimValuator::isCeiling)) {
+                reasons.add(0, ValuationReason.CEILING_EXHAUSTED);
+            }
             return new ValuedLine(lineNo, line, amount, List.copyOf(reasons));
         }
         ledger.reserve(new Reservation(claimId, lineNo, person.beneficiaryId(), person.familyId(), rule.actCode(),
                 rule.actFamily(), dateOfCare, year, amount));
         return new ValuedLine(lineNo, line, amount, List.copyOf(reasons));
+    }
+
+    private static boolean isCeiling(ValuationReason reason) {
+        return reason == ValuationReason.BENEFICIARY_CEILING || reason == ValuationReason.FAMILY_CEILING
+                || reason == ValuationReason.ACT_FAMILY_CEILING;
     }
 
     private static BigDecimal remaining(BigDecimal ceiling, BigDecimal used) {

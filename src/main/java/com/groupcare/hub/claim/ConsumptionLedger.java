@@ -21,6 +21,12 @@ public interface ConsumptionLedger {
     /** Date of care of the latest reimbursed line of this act for the beneficiary, on or before the given day. */
     Optional<LocalDate> lastCare(String beneficiaryId, String actCode, LocalDate onOrBefore);
 
+    /**
+     * A reimbursed care of this act for the beneficiary strictly between the two days: periodicity
+     * looks both ways, since a form for earlier care can reach the desk after a later one.
+     */
+    Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before);
+
     /** Reimbursed lines of this act for the beneficiary in the contract year. */
     int count(String beneficiaryId, String actCode, ContractYear year);
 

@@ -31,6 +31,13 @@ public class InMemoryConsumptionLedger implements ConsumptionLedger {
     }
 
     @Override
+    public Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before) {
+        return reservations.stream()
+                .filter(r -> r.beneficiaryId().equals(beneficiaryId) && r.actCode().equals(actCode))
+                .map(Reservation::dateOfCare).filter(d -> d.isAfter(after) && d.isBefore(before)).min(Comparator.naturalOrder());
+    }
+
+    @Override
     public int count(String beneficiaryId, String actCode, ContractYear year) {
         return (int) reservations.stream().filter(r -> r.year().equals(year) && r.beneficiaryId().equals(beneficiaryId)
                 && r.actCode().equals(actCode)).count();

@@ -54,6 +54,13 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
     }
 
     @Override
+    public Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before) {
+        TreeMap<LocalDate, Integer> dates = careDates.get(new ActKey(beneficiaryId, actCode));
+        LocalDate next = dates == null ? null : dates.higherKey(after);
+        return next != null && next.isBefore(before) ? Optional.of(next) : Optional.empty();
+    }
+
+    @Override
     public int count(String beneficiaryId, String actCode, ContractYear year) {
         return counts.getOrDefault(new CountKey(beneficiaryId, actCode, year), 0);
     }

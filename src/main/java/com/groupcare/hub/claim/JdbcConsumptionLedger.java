@@ -41,6 +41,14 @@ class JdbcConsumptionLedger implements ConsumptionLedger {
     }
 
     @Override
+    public Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before) {
+        return Optional.ofNullable(jdbc.queryForObject("""
+                select min(date_of_care) from ceiling_reservation
+                where released_at is null and beneficiary_id = ? and act_code = ? and date_of_care > ? and date_of_care < ?""",
+                LocalDate.class, beneficiaryId, actCode, after, before));
+    }
+
+    @Override
     public int count(String beneficiaryId, String actCode, ContractYear year) {
         return jdbc.queryForObject("""
                 select count(*) from ceiling_reservation

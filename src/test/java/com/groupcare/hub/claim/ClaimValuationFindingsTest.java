@@ -7,7 +7,6 @@ import java.util.List;
 import com.groupcare.hub.claim.ConsumptionLedger.Scope;
 import com.groupcare.hub.contract.ContractFiles;
 import com.groupcare.hub.contract.InsuranceContract;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 
@@ -16,9 +15,9 @@ import static com.groupcare.hub.claim.ValuationReason.PERIODICITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behaviours of ClaimValuator that contradict DOMAIN.md, found while writing the benchmark and the
- * worked example. Each test states the expected behaviour and fails on the current engine; they are
- * disabled until the engine is changed (reported, not fixed here).
+ * Behaviours of ClaimValuator found wrong while writing the benchmark and the worked example, and
+ * fixed: periodicity looks both ways, a line charged nothing is no ceiling exhaustion, a negative
+ * or empty line is refused as malformed and reserves nothing.
  */
 class ClaimValuationFindingsTest {
 
@@ -26,8 +25,6 @@ class ClaimValuationFindingsTest {
     static final CoveredPerson MEMBER = new CoveredPerson("B1", "F1", LocalDate.of(1980, 5, 10), LocalDate.of(2020, 1, 1), null);
 
     @Test
-    @Disabled("engine bug: periodicity only looks back from the date of care (lastCare on or before it), so a form "
-            + "filed late for earlier care pays glasses a second time within 24 months")
     void glassesFiledLateForEarlierCareAreStillOnceIn24Months() {
         ConsumptionLedger ledger = new InMemoryConsumptionLedger();
         ClaimValuator valuator = new ClaimValuator();
@@ -41,8 +38,6 @@ class ClaimValuationFindingsTest {
     }
 
     @Test
-    @Disabled("engine bug: a line charged 0.000 is valued 0 with CEILING_EXHAUSTED although no ceiling is reached "
-            + "(any line whose amount comes to zero gets that reason)")
     void aLineChargedNothingIsNotACeilingExhausted() {
         ValuedClaim claim = new ClaimValuator().value(TND, "zero", MEMBER, LocalDate.of(2026, 3, 10),
                 List.of(new ClaimLineInput("PH", 1, new BigDecimal("0.000"), false)), new InMemoryConsumptionLedger());
@@ -52,8 +47,6 @@ class ClaimValuationFindingsTest {
     }
 
     @Test
-    @Disabled("engine bug: a negative amount charged is valued negative and reserved, which gives ceiling back "
-            + "to the beneficiary and the family; it should be refused as a malformed line")
     void aNegativeAmountChargedGivesNoCeilingBack() {
         ConsumptionLedger ledger = new InMemoryConsumptionLedger();
         ClaimValuator valuator = new ClaimValuator();

@@ -65,6 +65,9 @@ class IndexedConsumptionLedgerTest {
                         .isEqualTo(reference.used(Scope.ACT_FAMILY, actFamilyKey, year));
                 assertThat(indexed.lastCare(who, act, onOrBefore)).as("step %d", step)
                         .isEqualTo(reference.lastCare(who, act, onOrBefore));
+                assertThat(indexed.careBetween(who, act, onOrBefore.minusMonths(24), onOrBefore.plusMonths(24)))
+                        .as("step %d", step).isEqualTo(reference.careBetween(who, act, onOrBefore.minusMonths(24),
+                                onOrBefore.plusMonths(24)));
                 assertThat(indexed.count(who, act, year)).as("step %d", step)
                         .isEqualTo(reference.count(who, act, year));
                 answered += reference.count(who, act, year) > 0 && reference.lastCare(who, act, onOrBefore).isPresent() ? 1 : 0;

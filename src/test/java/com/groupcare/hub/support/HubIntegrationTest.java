@@ -51,7 +51,7 @@ public abstract class HubIntegrationTest {
     @BeforeEach
     protected void emptyTheDatabase() {
         jdbc.execute("""
-                truncate audit_entry, membership_movement, member_card, beneficiary, member,
+                truncate audit_entry, membership_movement, member_card, beneficiary, member, provider,
                          hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");
     }
 

@@ -52,7 +52,7 @@ public abstract class HubIntegrationTest {
     protected void emptyTheDatabase() {
         jdbc.execute("""
                 truncate social_fund_voucher, social_fund_budget, ceiling_reservation, claim_line, claim, care_voucher, transmittal,
-                         audit_entry, membership_movement, member_card, beneficiary, member,
+                         audit_entry, membership_movement, member_card, beneficiary, member, provider,
                          hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");
     }
 

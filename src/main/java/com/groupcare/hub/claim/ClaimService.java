@@ -14,6 +14,7 @@ import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
+import com.groupcare.hub.provider.ProviderRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +33,12 @@ public class ClaimService {
     private final JdbcConsumptionLedger ledger;
     private final ClaimViews views;
     private final AuditLog auditLog;
+    private final ProviderRepository providers;
     private final ClaimValuator valuator = new ClaimValuator();
 
     public ClaimService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, VoucherService vouchers,
-                        JdbcConsumptionLedger ledger, ClaimViews views, AuditLog auditLog) {
+                        JdbcConsumptionLedger ledger, ClaimViews views, AuditLog auditLog, ProviderRepository providers) {
+        this.providers = providers;
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.beneficiaries = beneficiaries;
@@ -59,6 +62,9 @@ public class ClaimService {
         }
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        if (request.providerCode() != null && !providers.existsById(request.providerCode())) {
+            throw new ClaimRefused("unknown provider " + request.providerCode());
+        }
         Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
         List<ClaimLineInput> inputs = new ArrayList<>();
         List<Long> voucherIds = new ArrayList<>();

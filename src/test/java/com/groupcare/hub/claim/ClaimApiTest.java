@@ -30,7 +30,8 @@ class ClaimApiTest extends HubIntegrationTest {
     TestRestTemplate http;
 
     @BeforeEach
-    void family() {
+    void familyAndProviders() {
+        providers(jdbc);
         dropHrFile("RH_DELTA_20260101.csv", FAMILY.getBytes(StandardCharsets.UTF_8));
         assertThat(awaitExchange("RH_DELTA_20260101.csv")).containsEntry("status", "DONE");
     }
@@ -140,6 +141,24 @@ class ClaimApiTest extends HubIntegrationTest {
                 new ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    /** The providers the claims of these tests name. */
+    static void providers(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        for (String code : List.of("CAB-001", "PH-SFX-001")) {
+            jdbc.update("""
+                    insert into provider (code, name, specialty, conventioned, convention_start, status, created_at, updated_at)
+                    values (?, 'Test provider', 'GENERALIST', true, date '2020-01-01', 'ACTIVE', now(), now())""", code);
+        }
+    }
+
+    @Test
+    void aClaimNamingAnUnknownProviderIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(claim("BS-0030", 0, "2026-03-10", line("PH", 1, "10.000", null)));
+        body.put("providerCode", "NOPE-1");
+        ResponseEntity<String> refused = as("operator").postForEntity("/api/claims", body, String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("unknown provider NOPE-1");
     }
 
     @SuppressWarnings("unchecked")

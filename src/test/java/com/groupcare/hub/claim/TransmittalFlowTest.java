@@ -30,6 +30,7 @@ class TransmittalFlowTest extends HubIntegrationTest {
 
     @Test
     void aTransmittalWritesTheDataFileAndThePdfSlipToTheInsurerAndEachClaimGoesOnce() throws Exception {
+        ClaimApiTest.providers(jdbc);
         dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
         awaitExchange("RH_DELTA_20260101.csv");
         claims.create(claim("BS-1001", 0, line("C1", 1, "40.000"), line("PH", 1, "57.350")), "test");   // 20.000 + 51.615

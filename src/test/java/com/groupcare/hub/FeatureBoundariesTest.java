@@ -14,14 +14,20 @@ class FeatureBoundariesTest {
     @ArchTest
     static final ArchRule commonDependsOnNoFeature = noClasses().that().resideInAPackage("..hub.common..")
             .should().dependOnClassesThat().resideInAnyPackage("..hub.membership..", "..hub.exchange..",
-                    "..hub.platform..", "..hub.security..");
+                    "..hub.platform..", "..hub.security..", "..hub.claim..", "..hub.contract..", "..hub.provider..");
 
     @ArchTest
     static final ArchRule exchangeKnowsNoBusinessFeature = noClasses().that().resideInAPackage("..hub.exchange..")
-            .should().dependOnClassesThat().resideInAnyPackage("..hub.membership..");
+            .should().dependOnClassesThat().resideInAnyPackage("..hub.membership..", "..hub.claim..", "..hub.contract..",
+                    "..hub.provider..");
+
+    @ArchTest
+    static final ArchRule contractsKnowNoClaims = noClasses().that().resideInAPackage("..hub.contract..")
+            .should().dependOnClassesThat().resideInAnyPackage("..hub.claim..", "..hub.membership..");
 
     @ArchTest
     static final ArchRule featuresDoNotReachIntoThePlatform = noClasses().that()
-            .resideInAnyPackage("..hub.membership..", "..hub.exchange..")
+            .resideInAnyPackage("..hub.membership..", "..hub.exchange..", "..hub.claim..", "..hub.contract..",
+                    "..hub.provider..")
             .should().dependOnClassesThat().resideInAPackage("..hub.platform..");
 }

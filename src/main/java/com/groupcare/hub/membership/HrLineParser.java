@@ -1,19 +1,14 @@
 package com.groupcare.hub.membership;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.groupcare.hub.common.BankAccounts;
+import com.groupcare.hub.common.CsvLines;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns one line of the HR export into a record or a rejection with its reason. Messages
@@ -39,12 +34,7 @@ public class HrLineParser {
     }
 
     public ParsedLine parse(RawLine line) {
-        Map<String, String> f;
-        try {
-            f = fields(line.text());
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            return ParsedLine.rejected(line.lineNo(), HrRejection.WRONG_COLUMN_COUNT, "line is not valid CSV", null, -1);
-        }
+        Map<String, String> f = CsvLines.fields(line.text(), format, layout.fields());
         if (f == null) {
             return ParsedLine.rejected(line.lineNo(), HrRejection.WRONG_COLUMN_COUNT,
                     "expected " + layout.columns().size() + " columns", null, -1);
@@ -109,20 +99,6 @@ public class HrLineParser {
                 blankToNull(f.get("phone")), blankToNull(f.get("email")),
                 yesNo(f.get("student"), "etudiant", rank), yesNo(f.get("disabled"), "handicape", rank),
                 date(f, "coverStart", "date_effet", false, rank), action(f.get("action"), rank));
-    }
-
-    private Map<String, String> fields(String text) throws IOException {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1 || records.get(0).size() != layout.fields().size()) {
-                return null;
-            }
-            Map<String, String> byField = new HashMap<>();
-            for (int i = 0; i < layout.fields().size(); i++) {
-                byField.put(layout.fields().get(i), records.get(0).get(i));
-            }
-            return byField;
-        }
     }
 
     private int rank(String value) {

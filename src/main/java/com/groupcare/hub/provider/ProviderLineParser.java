@@ -1,17 +1,11 @@
 package com.groupcare.hub.provider;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
+import com.groupcare.hub.common.CsvLines;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Turns one line of the provider list into a provider or a rejection with its reason, without Spring. */
 final class ProviderLineParser {
@@ -60,20 +54,7 @@ final class ProviderLineParser {
 
     /** The fields by name, or null when the line is not CSV or has the wrong number of columns. */
     private Map<String, String> fields(String text) {
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return null;
-        }
-        if (records.size() != 1 || records.get(0).size() != layout.fields().size()) {
-            return null;
-        }
-        Map<String, String> byField = new HashMap<>();
-        for (int i = 0; i < layout.fields().size(); i++) {
-            byField.put(layout.fields().get(i), records.get(0).get(i));
-        }
-        return byField;
+        return CsvLines.fields(text, format, layout.fields());
     }
 
     private Specialty specialty(String value) {

@@ -8,7 +8,6 @@ import com.groupcare.hub.support.HubIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -26,8 +25,6 @@ class ClaimApiTest extends HubIntegrationTest {
             + "800001;01;C;TESTSPOUSE;Rim;03/03/1982;F;87654321;;;;;;;;;;A\n"
             + "800001;10;E;TESTMEMBER;Sami;01/06/2014;M;;;;;;;;N;N;;A\n";
 
-    @Autowired
-    TestRestTemplate http;
 
     @BeforeEach
     void familyAndProviders() {
@@ -192,7 +189,4 @@ class ClaimApiTest extends HubIntegrationTest {
         return response.getBody();
     }
 
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
-    }
 }

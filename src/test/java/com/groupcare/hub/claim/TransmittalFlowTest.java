@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -25,8 +24,6 @@ class TransmittalFlowTest extends HubIntegrationTest {
 
     @Autowired
     ClaimService claims;
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void aTransmittalWritesTheDataFileAndThePdfSlipToTheInsurerAndEachClaimGoesOnce() throws Exception {
@@ -91,7 +88,4 @@ class TransmittalFlowTest extends HubIntegrationTest {
         assertThat(condition.getAsBoolean()).as("condition reached within 30 s").isTrue();
     }
 
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
-    }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,8 +26,6 @@ class ExchangeApiSecurityTest extends HubIntegrationTest {
             + "900002;00;A;BOUAZIZLEAK;Amel;02/07/1985;F;87654321;01/09/2012;;DAF-SS;12345678901234567890;;;;;;A\n"
             + "900003;00;A;KHEMIRILEAK;Sami;05/05/1975;M;11223344;01/01/2000;;DEX-GAB;;;;;;;A\n";
 
-    @Autowired
-    TestRestTemplate http;
 
     @Test
     void everyEndpointButHealthNeedsCredentials() {
@@ -48,6 +45,10 @@ class ExchangeApiSecurityTest extends HubIntegrationTest {
         assertThat(as("integrator").getForEntity("/api/members", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("operator").getForEntity("/actuator/hawtio/", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("auditor").getForEntity("/api/members", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("auditor").getForEntity("/api/providers", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("auditor").getForEntity("/api/contracts", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("auditor").postForEntity("/api/transmittals", java.util.Map.of("policyNumber", "POL-TRS-2026"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("operator").getForEntity("/api/exchanges", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("integrator").getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
@@ -73,7 +74,4 @@ class ExchangeApiSecurityTest extends HubIntegrationTest {
         assertThat(as("operator").getForEntity("/api/members/900003", String.class).getBody()).contains("KHEMIRILEAK");
     }
 
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
-    }
 }

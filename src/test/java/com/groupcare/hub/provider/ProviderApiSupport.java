@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.groupcare.hub.support.HubIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -19,15 +18,10 @@ abstract class ProviderApiSupport extends HubIntegrationTest {
     static final String SAMPLE = "providers/PRESTATAIRES_20261101.csv";
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     ObjectMapper json;
     @Autowired
     ProviderRepository providers;
 
-    TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
-    }
 
     ResponseEntity<String> postCsv(String user, byte[] csv) {
         HttpHeaders headers = new HttpHeaders();

@@ -17,6 +17,7 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,6 +42,8 @@ public abstract class HubIntegrationTest {
     protected Environment env;
     @Autowired
     protected EmbeddedSftpServer sftpServer;
+    @Autowired
+    protected TestRestTemplate http;
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
@@ -80,6 +83,11 @@ public abstract class HubIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException("SFTP upload failed", e);
         }
+    }
+
+    /** The API as one of the demo users (their passwords are generated per data directory). */
+    protected TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
     }
 
     protected void dropHrFile(String fileName, byte[] content) {

@@ -37,7 +37,7 @@ public class ClaimValuator {
                                  LocalDate dateOfCare, ClaimLineInput line, ConsumptionLedger ledger) {
         String currency = contract.currency();
         BenefitSchedule schedule = contract.scheduleAt(dateOfCare).orElse(null);
-        if (schedule == null) {
+        if (schedule == null || !contract.inForceOn(dateOfCare)) {
             return refused(lineNo, line, currency, ValuationReason.NO_SCHEDULE);
         }
         if (line.quantity() < 1 || line.amountCharged() == null || line.amountCharged().signum() < 0) {

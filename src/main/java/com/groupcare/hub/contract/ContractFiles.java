@@ -68,6 +68,8 @@ public final class ContractFiles {
         }
         return new InsuranceContract(root.required("policy-number").asText(), root.required("insurer").asText(),
                 root.required("currency").asText(), MonthDay.parse("--" + root.path("year-start").asText("01-01")),
+                root.path("renewal").asText("TACIT"),
+                root.hasNonNull("end-date") ? LocalDate.parse(root.get("end-date").asText()) : null,
                 decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules);
     }
 

@@ -9,13 +9,23 @@ import java.util.Optional;
 
 /**
  * A group insurance contract: insurer, policy, currency, the day its contract year starts (ceiling
- * years follow it, not the calendar), the reconciliation tolerance, and its schedule versions.
+ * years follow it, not the calendar), how it renews, when it ends if it does, the reconciliation
+ * tolerance, and its schedule versions.
+ *
+ * @param renewal TACIT (renewed each contract year unless terminated) or NONE
+ * @param endDate last day of cover under the contract (termination), or null while it renews
  */
 public record InsuranceContract(String policyNumber, String insurer, String currency, MonthDay yearStart,
-                                BigDecimal reconciliationTolerance, String status, List<BenefitSchedule> schedules) {
+                                String renewal, LocalDate endDate, BigDecimal reconciliationTolerance, String status,
+                                List<BenefitSchedule> schedules) {
 
     public InsuranceContract {
         schedules = schedules.stream().sorted(Comparator.comparing(BenefitSchedule::validFrom)).toList();
+    }
+
+    /** Care on this day falls under the contract: after its first schedule and not after its end. */
+    public boolean inForceOn(LocalDate day) {
+        return scheduleAt(day).isPresent() && (endDate == null || !day.isAfter(endDate));
     }
 
     /** The schedule version valid on the date of care. */

@@ -138,6 +138,8 @@ class ClaimValuationTest {
                 c("XOF: 12345 x 0.75 = 9258.75 -> 9259", XOF, List.of(), MEMBER, "2026-03-10", l("PH", 1, "12345"), "9259"),
                 c("XOF half-up: 1002 x 0.75 = 751.5 -> 752", XOF, List.of(), MEMBER, "2026-03-10", l("PH", 1, "1002"), "752"),
                 c("XOF down: 1001 x 0.75 = 750.75 -> 751; 1003 x 0.75 = 752.25 -> 752", XOF, List.of(), MEMBER, "2026-03-10", l("PH", 1, "1003"), "752"),
+                c("EUR contract ended on 2027-12-31: care on 2028-01-01 is outside it, 0", EUR, List.of(), MEMBER,
+                        "2028-01-01", l("PH", 1, "19.99"), "0.00", NO_SCHEDULE),
                 c("EUR: 19.99 x 0.70 = 13.993 -> 13.99", EUR, List.of(), MEMBER, "2026-03-10", l("PH", 1, "19.99"), "13.99"),
                 c("EUR half-up: 0.05 x 0.70 = 0.035 -> 0.04", EUR, List.of(), MEMBER, "2026-03-10", l("PH", 1, "0.05"), "0.04"));
     }
@@ -245,7 +247,8 @@ class ClaimValuationTest {
                 null, null, false, null);
         BenefitSchedule schedule = new BenefitSchedule(1, LocalDate.parse("2020-01-01"), Map.of("PH", ph),
                 new BigDecimal(ceiling), null, Map.of());
-        return new InsuranceContract("POL-" + currency, "Example insurer", currency, yearStart, BigDecimal.ONE, "ACTIVE",
+        return new InsuranceContract("POL-" + currency, "Example insurer", currency, yearStart, "TACIT",
+                LocalDate.parse("2027-12-31"), BigDecimal.ONE, "ACTIVE",
                 List.of(schedule));
     }
 }

@@ -59,7 +59,7 @@ public class ClaimController {
 
     @PostMapping("/api/vouchers")
     @Operation(summary = "Issue a care voucher (optical, dental, hospital); refused inside the act's periodicity")
-    public Map<String, Object> issue(@RequestBody VoucherService.NewVoucher voucher, Principal user) {
+    public Map<String, Object> issue(@Valid @RequestBody VoucherService.NewVoucher voucher, Principal user) {
         return vouchers.issue(voucher, user.getName());
     }
 

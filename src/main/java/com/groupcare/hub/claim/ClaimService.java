@@ -12,6 +12,7 @@ import com.groupcare.hub.claim.ClaimRequests.NewClaim;
 import com.groupcare.hub.claim.ClaimRequests.NewLine;
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.common.Money;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
 import com.groupcare.hub.provider.ProviderRepository;
@@ -48,40 +49,56 @@ public class ClaimService {
         this.auditLog = auditLog;
     }
 
-    public boolean exists(String claimNumber) {
+    boolean exists(String claimNumber) {
         return jdbc.queryForObject("select count(*) from claim where claim_number = ?", Integer.class, claimNumber) > 0;
     }
 
-    /** Records and values a claim form; the same form number again returns the claim already recorded. */
+    /**
+     * Records and values a claim form. The same form sent again (a retry, a double click, a file
+     * imported twice) returns the claim already recorded; the same number with other content is a conflict.
+     */
     @Transactional
     public ClaimView create(NewClaim request, String actor) {
-        Long existing = jdbc.query("select id from claim where claim_number = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, request.claimNumber());
-        if (existing != null) {
-            return views.get(request.claimNumber());
-        }
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        int digits = Money.minorUnits(contract.currency());
+        for (NewLine line : request.lines()) {
+            if (line.amountCharged().stripTrailingZeros().scale() > digits) {
+                throw new ClaimRefused("amount charged " + line.amountCharged().toPlainString() + " has more decimals than "
+                        + contract.currency() + " allows (" + digits + ")");
+            }
+        }
         if (request.providerCode() != null && !providers.existsById(request.providerCode())) {
             throw new ClaimRefused("unknown provider " + request.providerCode());
         }
         Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        BigDecimal charged = request.lines().stream().map(NewLine::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
+        // the unique claim number decides between two senders of the same form: the second waits, then reads
+        Long claimId = jdbc.query("""
+                insert into claim (claim_number, policy_number, currency, member_id, beneficiary_id, provider_code,
+                    date_of_care, status, total_charged, total_expected, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'ENTERED', ?, 0, ?, now(), now())
+                on conflict (claim_number) do nothing returning id""", rs -> rs.next() ? rs.getLong(1) : null,
+                request.claimNumber(), contract.policyNumber(), contract.currency(), who.memberId(), who.beneficiaryId(),
+                request.providerCode(), request.dateOfCare(), Money.round(charged, contract.currency()), actor);
+        if (claimId == null) {
+            ClaimView recorded = views.get(request.claimNumber());
+            if (!sameForm(recorded, request)) {
+                throw new ClaimConflict("claim " + request.claimNumber() + " is already recorded with other content");
+            }
+            return recorded;
+        }
         List<ClaimLineInput> inputs = new ArrayList<>();
         List<Long> voucherIds = new ArrayList<>();
         for (NewLine line : request.lines()) {
             Long voucherId = line.voucherNumber() == null || line.voucherNumber().isBlank() ? null
                     : vouchers.usableFor(line.voucherNumber(), who.beneficiaryId(), line.actCode(), request.dateOfCare());
+            if (voucherId != null && voucherIds.contains(voucherId)) {
+                throw new ClaimRefused("voucher " + line.voucherNumber() + " appears on two lines: it covers one line");
+            }
             voucherIds.add(voucherId);
             inputs.add(new ClaimLineInput(line.actCode(), line.quantity(), line.amountCharged(), voucherId != null));
         }
-        BigDecimal charged = inputs.stream().map(ClaimLineInput::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Long claimId = jdbc.queryForObject("""
-                insert into claim (claim_number, policy_number, currency, member_id, beneficiary_id, provider_code,
-                    date_of_care, status, total_charged, total_expected, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'ENTERED', ?, 0, ?, now(), now()) returning id""", Long.class,
-                request.claimNumber(), contract.policyNumber(), contract.currency(), who.memberId(), who.beneficiaryId(),
-                request.providerCode(), request.dateOfCare(), charged, actor);
-
         ValuedClaim valued = valuator.value(contract, claimId.toString(), who.person(), request.dateOfCare(), inputs, ledger);
         for (ValuedLine line : valued.lines()) {
             Long voucherId = voucherIds.get(line.lineNo() - 1);
@@ -102,13 +119,31 @@ public class ClaimService {
         return view;
     }
 
+    private static boolean sameForm(ClaimView recorded, NewClaim request) {
+        if (!recorded.policyNumber().equals(request.policyNumber()) || !recorded.matricule().equals(request.matricule())
+                || recorded.rank() != request.rank() || !recorded.dateOfCare().equals(request.dateOfCare())
+                || !java.util.Objects.equals(recorded.providerCode(), request.providerCode())
+                || recorded.lines().size() != request.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            NewLine asked = request.lines().get(i);
+            ClaimRequests.LineView kept = recorded.lines().get(i);
+            if (!kept.actCode().equals(asked.actCode()) || kept.quantity() != asked.quantity()
+                    || kept.amountCharged().compareTo(asked.amountCharged()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Cancels a claim not yet sent to the insurer: its ceiling consumption and vouchers are given back. */
     @Transactional
     public ClaimView cancel(String claimNumber, String reason, String actor) {
         Map<String, Object> claim = jdbc.query("select id, status, member_id from claim where claim_number = ? for update",
                 rs -> rs.next() ? Map.<String, Object>of("id", rs.getLong(1), "status", rs.getString(2)) : null, claimNumber);
         if (claim == null) {
-            throw new ClaimRefused("no claim " + claimNumber);
+            throw new ClaimNotFound("no claim " + claimNumber);
         }
         String status = (String) claim.get("status");
         if (!status.equals("ENTERED") && !status.equals("VALUED")) {

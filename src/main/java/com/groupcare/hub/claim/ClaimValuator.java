@@ -37,10 +37,14 @@ public class ClaimValuator {
                                  LocalDate dateOfCare, ClaimLineInput line, ConsumptionLedger ledger) {
         String currency = contract.currency();
         BenefitSchedule schedule = contract.scheduleAt(dateOfCare).orElse(null);
-        if (schedule == null || !contract.inForceOn(dateOfCare)) {
+        if (schedule == null) {
             return refused(lineNo, line, currency, ValuationReason.NO_SCHEDULE);
         }
-        if (line.quantity() < 1 || line.amountCharged() == null || line.amountCharged().signum() < 0) {
+        if (!contract.inForceOn(dateOfCare)) {
+            return refused(lineNo, line, currency, ValuationReason.CONTRACT_ENDED);
+        }
+        if (line.quantity() < 1 || line.amountCharged() == null || line.amountCharged().signum() < 0
+                || line.amountCharged().stripTrailingZeros().scale() > Money.minorUnits(currency)) {
             return refused(lineNo, line, currency, ValuationReason.MALFORMED_LINE);
         }
         if (!person.coveredOn(dateOfCare)) {

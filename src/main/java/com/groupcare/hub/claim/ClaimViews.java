@@ -38,7 +38,7 @@ class ClaimViews {
                 from claim c join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
                 left join transmittal t on t.id = c.transmittal_id where c.claim_number = ?""", rs -> {
             if (!rs.next()) {
-                throw new ClaimRefused("no claim " + claimNumber);
+                throw new ClaimNotFound("no claim " + claimNumber);
             }
             String currency = rs.getString("currency");
             return new ClaimView(rs.getString("claim_number"), rs.getString("policy_number"), currency,
@@ -62,6 +62,9 @@ class ClaimViews {
     Map<String, Object> history(String matricule, String policyNumber, LocalDate asOf) {
         InsuranceContract contract = contracts.get(policyNumber)
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + policyNumber));
+        if (jdbc.queryForObject("select count(*) from member where matricule = ?", Integer.class, matricule) == 0) {
+            throw new ClaimNotFound("no member with this matricule");
+        }
         List<String> claims = jdbc.queryForList("""
                 select c.claim_number from claim c join member m on m.id = c.member_id
                 where m.matricule = ? order by c.date_of_care, c.id""", String.class, matricule);

@@ -30,12 +30,22 @@ public class SocialFund {
         this.auditLog = auditLog;
     }
 
-    public record NewSocialVoucher(String matricule, int rank, String purpose, BigDecimal amount, LocalDate issuedOn) {
+    public record NewSocialVoucher(@jakarta.validation.constraints.NotBlank String matricule,
+                                   @jakarta.validation.constraints.Min(0) int rank,
+                                   @jakarta.validation.constraints.NotBlank String purpose,
+                                   @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive BigDecimal amount,
+                                   LocalDate issuedOn) {
     }
 
     @Transactional
     public Map<String, Object> setBudget(int year, String currency, BigDecimal amount, String actor) {
         BigDecimal rounded = Money.round(amount, currency);
+        // the same lock as issuing: the consumption read here cannot grow before the new budget is written
+        String current = jdbc.query("select currency from social_fund_budget where budget_year = ? for update",
+                rs -> rs.next() ? rs.getString(1) : null, year);
+        if (current != null && !current.equals(currency) && consumed(year).signum() > 0) {
+            throw new ClaimConflict("vouchers are already issued in " + current + " on the " + year + " budget");
+        }
         if (rounded.compareTo(consumed(year)) < 0) {
             throw new ClaimConflict("the budget cannot go below what is already consumed: " + consumed(year));
         }

@@ -25,11 +25,12 @@ public class SocialFundController {
         this.fund = fund;
     }
 
-    public record Budget(String currency, BigDecimal amount) {
+    public record Budget(@jakarta.validation.constraints.NotBlank String currency,
+                         @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PositiveOrZero BigDecimal amount) {
     }
 
     @PutMapping("/api/social-fund/budgets/{year}")
-    public Map<String, Object> setBudget(@PathVariable int year, @RequestBody Budget budget, Principal user) {
+    public Map<String, Object> setBudget(@PathVariable int year, @Valid @RequestBody Budget budget, Principal user) {
         return fund.setBudget(year, budget.currency(), budget.amount(), user.getName());
     }
 
@@ -41,7 +42,7 @@ public class SocialFundController {
 
     @PostMapping("/api/social-fund/vouchers")
     @Operation(summary = "Issue a social-fund voucher; refused when the year's budget does not cover it")
-    public Map<String, Object> issue(@RequestBody SocialFund.NewSocialVoucher voucher, Principal user) {
+    public Map<String, Object> issue(@Valid @RequestBody SocialFund.NewSocialVoucher voucher, Principal user) {
         return fund.issue(voucher, user.getName());
     }
 

@@ -36,9 +36,10 @@ public class TransmittalController {
 
     @GetMapping("/api/transmittals/{number}")
     public Map<String, Object> get(@PathVariable String number) {
-        Map<String, Object> t = jdbc.queryForMap("""
+        Map<String, Object> t = jdbc.queryForList("""
                 select transmittal_number, policy_number, currency, status, claim_count, total_expected, data_exchange_id,
-                       slip_exchange_id, created_by, created_at, sent_at from transmittal where transmittal_number = ?""", number);
+                       slip_exchange_id, created_by, created_at, sent_at from transmittal where transmittal_number = ?""", number)
+                .stream().findFirst().orElseThrow(() -> new ClaimNotFound("no transmittal " + number));
         List<String> claims = jdbc.queryForList("""
                 select c.claim_number from claim c join transmittal t on t.id = c.transmittal_id
                 where t.transmittal_number = ? order by c.claim_number""", String.class, number);

@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("transmittalFiles")
 public class TransmittalFiles {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TransmittalFiles.class);
+
     public static final String PARTNER = "insurers";
     public static final String FLOW = "claims-transmittal";
 
@@ -44,11 +46,16 @@ public class TransmittalFiles {
         this.layoutDir = layoutDir;
     }
 
+    /** The files to send, or none when the transmittal is already on the insurer's server (a replayed message). */
     public List<OutboundFile> render(long transmittalId) {
         Map<String, Object> t = jdbc.queryForMap("""
                 select t.transmittal_number, t.policy_number, t.currency, t.claim_count, t.total_expected, t.created_at,
-                       c.insurer from transmittal t join insurance_contract c on c.policy_number = t.policy_number
+                       t.status, c.insurer from transmittal t join insurance_contract c on c.policy_number = t.policy_number
                 where t.id = ?""", transmittalId);
+        if ("SENT".equals(t.get("status"))) {
+            log.info("Transmittal {} is already sent: nothing written again", transmittalId);
+            return List.of();
+        }
         String number = (String) t.get("transmittal_number");
         String currency = (String) t.get("currency");
         InsurerLayout layout = InsurerLayout.load(layoutDir, (String) t.get("policy_number"));
@@ -75,6 +82,9 @@ public class TransmittalFiles {
     /** Both files are on the insurer's server: recorded as exchanges, the transmittal and its claims are SENT. */
     @Transactional
     public void sent(long transmittalId, List<OutboundFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
         long data = outbound.record(PARTNER, FLOW, files.get(0).name(), files.get(0).content(), files.get(0).lines());
         long slip = outbound.record(PARTNER, FLOW, files.get(1).name(), files.get(1).content(), files.get(1).lines());
         jdbc.update("""

@@ -10,6 +10,8 @@ import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -24,6 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class TransmittalService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransmittalService.class);
 
     private final JdbcTemplate jdbc;
     private final ContractCatalog contracts;
@@ -70,18 +74,28 @@ public class TransmittalService {
                 + "from transmittal where id = ?", id);
     }
 
-    /** Transmittals created but not sent (the hub stopped before the queue took them): sent again. */
+    /** Transmittals committed but never queued (the hub stopped, or the broker refused): queued now. */
     public void resendStuck() {
-        jdbc.queryForList("select id from transmittal where status = 'CREATED' and created_at < now() - interval '2 minutes'",
-                Long.class).forEach(id -> producer.sendBody(queue, id));
+        jdbc.queryForList("select id from transmittal where status = 'CREATED' and queued_at is null "
+                + "and created_at < now() - interval '1 minute'", Long.class).forEach(this::queue);
     }
 
     private void sendAfterCommit(long id) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                producer.sendBody(queue, id);
+                queue(id);
             }
         });
+    }
+
+    /** The transmittal is committed either way: a failed send is left to the resend timer. */
+    private void queue(long id) {
+        try {
+            producer.sendBody(queue, id);
+            jdbc.update("update transmittal set queued_at = now() where id = ?", id);
+        } catch (RuntimeException e) {
+            log.warn("Transmittal {} not queued ({}); the resend timer will queue it", id, e.getClass().getSimpleName());
+        }
     }
 }

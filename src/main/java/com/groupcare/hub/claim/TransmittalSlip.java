@@ -54,10 +54,18 @@ record TransmittalSlip(String number, String policyNumber, String insurer, Strin
                     }
                 }
             }
+            // a fixed document id: the same transmittal always gives the same bytes (and one exchange record)
+            byte[] id = java.security.MessageDigest.getInstance("MD5").digest(number.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            ids.add(new org.apache.pdfbox.cos.COSString(id));
+            doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the slip of transmittal " + number, e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,7 @@ package com.groupcare.hub.claim;
  */
 public enum ValuationReason {
     NO_SCHEDULE(true),
+    CONTRACT_ENDED(true),
     MALFORMED_LINE(true),
     RIGHTS_CLOSED(true),
     ACT_NOT_COVERED(true),

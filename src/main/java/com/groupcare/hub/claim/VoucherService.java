@@ -34,14 +34,21 @@ public class VoucherService {
         this.auditLog = auditLog;
     }
 
-    public record NewVoucher(String policyNumber, String matricule, int rank, String actCode, LocalDate validFrom,
-                             LocalDate validTo) {
+    public record NewVoucher(@jakarta.validation.constraints.NotBlank String policyNumber,
+                             @jakarta.validation.constraints.NotBlank String matricule,
+                             @jakarta.validation.constraints.Min(0) int rank,
+                             @jakarta.validation.constraints.NotBlank String actCode,
+                             @jakarta.validation.constraints.NotNull LocalDate validFrom,
+                             @jakarta.validation.constraints.NotNull LocalDate validTo) {
     }
 
     @Transactional
     public Map<String, Object> issue(NewVoucher request, String actor) {
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        if (!contract.inForceOn(request.validFrom())) {
+            throw new ClaimRefused("contract " + request.policyNumber() + " is not in force on " + request.validFrom());
+        }
         BenefitRule rule = contract.scheduleAt(request.validFrom()).flatMap(s -> s.rule(request.actCode()))
                 .orElseThrow(() -> new ClaimRefused("act " + request.actCode() + " is not covered on " + request.validFrom()));
         if (request.validTo().isBefore(request.validFrom())) {
@@ -96,7 +103,10 @@ public class VoucherService {
     }
 
     void consume(long voucherId, long claimLineId) {
-        jdbc.update("update care_voucher set status = 'CONSUMED', consumed_by_claim_line = ? where id = ?", claimLineId, voucherId);
+        if (jdbc.update("update care_voucher set status = 'CONSUMED', consumed_by_claim_line = ? where id = ? and status = 'ISSUED'",
+                claimLineId, voucherId) != 1) {
+            throw new ClaimConflict("the voucher is already consumed");
+        }
     }
 
     void releaseFromClaim(long claimId) {

@@ -36,6 +36,8 @@ public class SecurityConfig {
                                 "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",
                                 "/api/social-fund/**")
                             .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                        // contract terms and the employer's budget are not the desk's to change
+                        .requestMatchers(HttpMethod.PUT, "/api/contracts/**", "/api/social-fund/budgets/**").hasRole(ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

@@ -43,8 +43,12 @@ class ClaimApiTest extends HubIntegrationTest {
         assertThat(lines(claim).get(0).get("reasons")).isEqualTo(List.of("TARIFF_APPLIED"));
         assertThat(lines(claim).get(2).get("reasons")).isEqualTo(List.of("ACT_NOT_COVERED"));
 
-        assertThat(post("/api/claims", claim("BS-0001", 0, "2026-03-10", line("C1", 1, "40.000", null))))
-                .containsEntry("totalExpected", 71.615);
+        assertThat(post("/api/claims", claim("BS-0001", 0, "2026-03-10", line("C1", 1, "40.000", null),
+                line("PH", 1, "57.35", null), line("ACU", 1, "80", null)))).containsEntry("totalExpected", 71.615);
+        ResponseEntity<String> changed = as("operator").postForEntity("/api/claims",
+                claim("BS-0001", 0, "2026-03-10", line("C1", 1, "40.000", null)), String.class);
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(changed.getBody()).contains("already recorded with other content");
         assertThat(count("select count(*) from claim")).isEqualTo(1);
         assertThat(count("select count(*) from ceiling_reservation")).isEqualTo(2);
     }
@@ -63,6 +67,18 @@ class ClaimApiTest extends HubIntegrationTest {
                 line("OPT", 1, "320.000", (String) voucher.get("voucher_number"))));
         assertThat(lines(with).get(0)).containsEntry("expected", 250.0).containsEntry("reasons", List.of("CAP_APPLIED"));
         assertThat(jdbc.queryForObject("select status from care_voucher", String.class)).isEqualTo("CONSUMED");
+
+        ResponseEntity<String> reused = as("operator").postForEntity("/api/claims", claim("BS-0004", 1, "2026-03-11",
+                line("OPT", 1, "100.000", (String) voucher.get("voucher_number"))), String.class);
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        Map<String, Object> hospital = post("/api/vouchers", Map.of("policyNumber", "POL-TRS-2026", "matricule", "800001",
+                "rank", 0, "actCode", "HOS", "validFrom", "2026-03-01", "validTo", "2026-03-31"));
+        String number = (String) hospital.get("voucher_number");
+        ResponseEntity<String> twice = as("operator").postForEntity("/api/claims", claim("BS-0005", 0, "2026-03-12",
+                line("HOS", 1, "120.000", number), line("HOS", 1, "120.000", number)), String.class);
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(twice.getBody()).contains("appears on two lines");
+        assertThat(count("select count(*) from claim where claim_number in ('BS-0004', 'BS-0005')")).isZero();
     }
 
     @Test
@@ -93,7 +109,12 @@ class ClaimApiTest extends HubIntegrationTest {
 
     @Test
     void socialFundVouchersAreIssuedWhileTheEmployerBudgetCoversThem() {
+        assertThat(as("operator").exchange("/api/social-fund/budgets/2026", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("currency", "TND", "amount", "500")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(put("/api/social-fund/budgets/2026", Map.of("currency", "TND", "amount", "500"))).containsEntry("remaining", 500.0);
+        ResponseEntity<String> invalid = as("operator").postForEntity("/api/social-fund/vouchers", Map.of("matricule", "800001",
+                "rank", 0, "purpose", "aide", "amount", "-5"), String.class);
+        assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         Map<String, Object> first = post("/api/social-fund/vouchers", Map.of("matricule", "800001", "rank", 10,
                 "purpose", "lunettes hors contrat", "amount", "300.0004", "issuedOn", "2026-04-01"));
         assertThat(first).containsEntry("amount", 300.0);
@@ -134,7 +155,7 @@ class ClaimApiTest extends HubIntegrationTest {
     }
 
     private Map<String, Object> put(String path, Object body) {
-        ResponseEntity<Map<String, Object>> response = as("operator").exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
+        ResponseEntity<Map<String, Object>> response = as("admin").exchange(path, HttpMethod.PUT, new HttpEntity<>(body),
                 new ParameterizedTypeReference<>() { });
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
         return response.getBody();
@@ -147,6 +168,24 @@ class ClaimApiTest extends HubIntegrationTest {
                     insert into provider (code, name, specialty, conventioned, convention_start, status, created_at, updated_at)
                     values (?, 'Test provider', 'GENERALIST', true, date '2020-01-01', 'ACTIVE', now(), now())""", code);
         }
+    }
+
+    @Test
+    void unknownClaimsTransmittalsAndMembersAreNotFound() {
+        assertThat(as("auditor").getForEntity("/api/claims/BS-NOPE", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("auditor").getForEntity("/api/transmittals/NOPE", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("auditor").getForEntity("/api/claims/history/999999?policyNumber=POL-TRS-2026", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("operator").postForEntity("/api/claims/BS-NOPE/cancel", Map.of("reason", "x"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anAmountWithMoreDecimalsThanTheCurrencyIsRefused() {
+        ResponseEntity<String> refused = as("operator").postForEntity("/api/claims",
+                claim("BS-0040", 0, "2026-03-10", line("PH", 1, "10.0004", null)), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("more decimals than TND allows");
     }
 
     @Test

@@ -139,7 +139,9 @@ class ClaimValuationTest {
                 c("XOF half-up: 1002 x 0.75 = 751.5 -> 752", XOF, List.of(), MEMBER, "2026-03-10", l("PH", 1, "1002"), "752"),
                 c("XOF down: 1001 x 0.75 = 750.75 -> 751; 1003 x 0.75 = 752.25 -> 752", XOF, List.of(), MEMBER, "2026-03-10", l("PH", 1, "1003"), "752"),
                 c("EUR contract ended on 2027-12-31: care on 2028-01-01 is outside it, 0", EUR, List.of(), MEMBER,
-                        "2028-01-01", l("PH", 1, "19.99"), "0.00", NO_SCHEDULE),
+                        "2028-01-01", l("PH", 1, "19.99"), "0.00", CONTRACT_ENDED),
+                c("TND amount with 4 decimals is malformed: 0", MEMBER, "2026-03-10", l("PH", 1, "10.0004"), "0.000", MALFORMED_LINE),
+                c("negative amount is malformed: 0", MEMBER, "2026-03-10", l("PH", 1, "-5.000"), "0.000", MALFORMED_LINE),
                 c("EUR: 19.99 x 0.70 = 13.993 -> 13.99", EUR, List.of(), MEMBER, "2026-03-10", l("PH", 1, "19.99"), "13.99"),
                 c("EUR half-up: 0.05 x 0.70 = 0.035 -> 0.04", EUR, List.of(), MEMBER, "2026-03-10", l("PH", 1, "0.05"), "0.04"));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.groupcare.hub.claim.ClaimRequests.NewClaim;
 import com.groupcare.hub.claim.ClaimRequests.NewLine;
 import com.groupcare.hub.support.HubIntegrationTest;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,6 +25,10 @@ class TransmittalFlowTest extends HubIntegrationTest {
 
     @Autowired
     ClaimService claims;
+    @Autowired
+    org.apache.camel.CamelContext camel;
+    @Autowired
+    org.apache.camel.ProducerTemplate producer;
 
     @Test
     void aTransmittalWritesTheDataFileAndThePdfSlipToTheInsurerAndEachClaimGoesOnce() throws Exception {
@@ -61,6 +66,17 @@ class TransmittalFlowTest extends HubIntegrationTest {
         }
         assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
         assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(3);
+
+        assertThat(as("auditor").getForEntity("/api/transmittals/" + number, String.class).getBody())
+                .contains("\"total_expected\":230.620", "\"status\":\"SENT\"");
+
+        // a replayed message (from the DLQ, or a redelivery after the commit) writes nothing again
+        long written = Files.getLastModifiedTime(data).toMillis();
+        NotifyBuilder replayed = new NotifyBuilder(camel).fromRoute("claims-transmittal-write").whenDone(1).create();
+        producer.sendBody("jms:queue:claims.transmittals", jdbc.queryForObject("select id from transmittal", Long.class));
+        assertThat(replayed.matches(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.getLastModifiedTime(data).toMillis()).isEqualTo(written);
+        assertThat(count("select count(*) from exchange where direction = 'OUT'")).isEqualTo(2);
 
         ResponseEntity<String> again = as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), String.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

@@ -71,7 +71,9 @@ class ExchangeApiSecurityTest extends HubIntegrationTest {
                 .doesNotContain("12AB5678", "12345678901234567890", "ZARROUKLEAK", "BOUAZIZLEAK", "Faouzi");
         assertThat(output.getAll()).doesNotContain("12AB5678", "12345678901234567890", "87654321", "11223344",
                 "ZARROUKLEAK", "BOUAZIZLEAK", "KHEMIRILEAK");
-        assertThat(as("operator").getForEntity("/api/members/900003", String.class).getBody()).contains("KHEMIRILEAK");
+        assertThat(as("operator").getForEntity("/api/members/900003", String.class).getBody()).contains("KHEMIRILEAK", "11223344");
+        assertThat(as("auditor").getForEntity("/api/members/900003", String.class).getBody())
+                .contains("KHEMIRILEAK", "11****44").doesNotContain("11223344");
     }
 
 }

@@ -34,7 +34,7 @@ public class SocialFund {
                                    @jakarta.validation.constraints.Min(0) int rank,
                                    @jakarta.validation.constraints.NotBlank String purpose,
                                    @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive BigDecimal amount,
-                                   LocalDate issuedOn) {
+                                   LocalDate issuedOn, @jakarta.validation.constraints.Size(max = 64) String requestId) {
     }
 
     @Transactional
@@ -67,6 +67,15 @@ public class SocialFund {
         if (budget == null) {
             throw new ClaimRefused("no social-fund budget for " + year);
         }
+        if (request.requestId() != null) {
+            String issued = jdbc.query("select voucher_number from social_fund_voucher where request_id = ?",
+                    rs -> rs.next() ? rs.getString(1) : null, request.requestId());
+            if (issued != null) {
+                BigDecimal amount = jdbc.queryForObject("select amount from social_fund_voucher where voucher_number = ?",
+                        BigDecimal.class, issued);
+                return Map.of("voucherNumber", issued, "amount", amount, "budget", budget(year));
+            }
+        }
         BigDecimal amount = Money.round(request.amount(), (String) budget.get("currency"));
         BigDecimal remaining = ((BigDecimal) budget.get("amount")).subtract(consumed(year));
         if (amount.compareTo(remaining) > 0) {
@@ -80,8 +89,8 @@ public class SocialFund {
         String number = "FS-" + year + "-" + String.format("%05d", id);
         jdbc.update("""
                 insert into social_fund_voucher (id, voucher_number, budget_year, beneficiary_id, purpose, amount, issued_on,
-                    status, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, now())""",
-                id, number, year, who.beneficiaryId(), request.purpose(), amount, day, actor);
+                    status, created_by, created_at, request_id) values (?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?, now(), ?)""",
+                id, number, year, who.beneficiaryId(), request.purpose(), amount, day, actor, request.requestId());
         auditLog.write(List.of(new Audit("SOCIAL_FUND_VOUCHER", number, "ISSUE", actor, Instant.now(), null,
                 Map.of("amount", amount.toPlainString(), "purpose", request.purpose()))));
         return Map.of("voucherNumber", number, "amount", amount, "budget", budget(year));

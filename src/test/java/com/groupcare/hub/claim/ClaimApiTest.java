@@ -125,8 +125,11 @@ class ClaimApiTest extends HubIntegrationTest {
 
         assertThat(post("/api/social-fund/vouchers/" + first.get("voucherNumber") + "/cancel", Map.of("reason", "refused")))
                 .containsEntry("remaining", 500.0).containsEntry("consumed", 0.0);
-        assertThat(post("/api/social-fund/vouchers", Map.of("matricule", "800001", "rank", 0, "purpose", "aide",
-                "amount", "250", "issuedOn", "2026-05-01"))).containsKey("voucherNumber");
+        Map<String, Object> request = Map.of("matricule", "800001", "rank", 0, "purpose", "aide",
+                "amount", "250", "issuedOn", "2026-05-01", "requestId", "desk-42");
+        Object number = post("/api/social-fund/vouchers", request).get("voucherNumber");
+        assertThat(post("/api/social-fund/vouchers", request)).as("a retried request").containsEntry("voucherNumber", number);
+        assertThat(count("select count(*) from social_fund_voucher where status = 'ISSUED'")).isEqualTo(1);
         assertThat(count("select count(*) from ceiling_reservation")).isZero();
     }
 
@@ -168,6 +171,22 @@ class ClaimApiTest extends HubIntegrationTest {
                     insert into provider (code, name, specialty, conventioned, convention_start, status, created_at, updated_at)
                     values (?, 'Test provider', 'GENERALIST', true, date '2020-01-01', 'ACTIVE', now(), now())""", code);
         }
+    }
+
+    @Test
+    void theSameFormSentTwiceAtOnceIsRecordedOnce() throws Exception {
+        Map<String, Object> form = claim("BS-0050", 0, "2026-03-10", line("PH", 1, "100.000", null));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> as("operator").postForEntity("/api/claims", form, String.class));
+            var second = pool.submit(() -> as("operator").postForEntity("/api/claims", form, String.class));
+            assertThat(first.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(second.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("select count(*) from claim where claim_number = 'BS-0050'")).isEqualTo(1);
+        assertThat(count("select count(*) from ceiling_reservation")).isEqualTo(1);
     }
 
     @Test

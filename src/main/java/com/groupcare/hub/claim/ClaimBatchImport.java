@@ -3,6 +3,7 @@ package com.groupcare.hub.claim;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,10 @@ import java.util.Map;
 
 import com.groupcare.hub.claim.ClaimRequests.NewClaim;
 import com.groupcare.hub.claim.ClaimRequests.NewLine;
+import com.groupcare.hub.exchange.Intake;
+import com.groupcare.hub.exchange.IntakeOutcome;
 import com.groupcare.hub.exchange.LineError;
+import com.groupcare.hub.exchange.UploadedFiles;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Service;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Service;
 /**
  * Claim forms typed in a spreadsheet and imported as CSV (docs/formats/claims-import.md): one
  * line per claim line, the lines of a form together. Each form is recorded on its own; a form
- * with a bad line is refused whole (a form is never half recorded), the others go on.
+ * with a bad line is refused whole (a form is never half recorded), the others go on. The file is
+ * an exchange (partner "desk", flow "claims-import") with its counts and rejected lines.
  */
 @Service
 public class ClaimBatchImport {
@@ -31,16 +36,39 @@ public class ClaimBatchImport {
             "acte", "quantite", "montant", "bon");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
+    static final String PARTNER = "desk";
+    static final String FLOW = "claims-import";
+
     private final ClaimService claims;
+    private final UploadedFiles uploads;
 
-    public ClaimBatchImport(ClaimService claims) {
+    public ClaimBatchImport(ClaimService claims, UploadedFiles uploads) {
         this.claims = claims;
+        this.uploads = uploads;
     }
 
-    public record Result(int forms, int recorded, int alreadyRecorded, List<LineError> rejected) {
+    public record Result(long exchangeId, Long duplicateOf, int forms, int recorded, int alreadyRecorded,
+                         List<LineError> rejected) {
     }
 
-    public Result importCsv(String csv, String actor) {
+    /** The upload is recorded as an exchange first: the same file twice is a duplicate and records nothing. */
+    public Result importCsv(String fileName, String csv, String actor) {
+        Intake intake = uploads.receive(PARTNER, FLOW, fileName, csv.getBytes(StandardCharsets.UTF_8));
+        if (intake.outcome() == IntakeOutcome.DUPLICATE) {
+            return new Result(intake.exchangeId(), intake.duplicateOf(), 0, 0, 0, List.of());
+        }
+        try {
+            Result result = importCsv(csv, actor, intake.exchangeId());
+            int lines = (int) csv.lines().skip(1).filter(l -> !l.isBlank()).count();
+            uploads.complete(intake.exchangeId(), lines, result.rejected());
+            return result;
+        } catch (RuntimeException e) {
+            uploads.failed(intake.exchangeId(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Result importCsv(String csv, String actor, long exchangeId) {
         List<CSVRecord> records = parse(csv);
         if (records.isEmpty() || !HEADER.equals(records.get(0).toList())) {
             throw new ClaimRefused("the header must be: " + String.join(";", HEADER));
@@ -69,7 +97,7 @@ public class ClaimBatchImport {
                 form.forEach(r -> rejected.add(new LineError(line(r), "CLAIM_REFUSED", e.getReason())));
             }
         }
-        return new Result(forms.size(), recorded, already, rejected);
+        return new Result(exchangeId, null, forms.size(), recorded, already, rejected);
     }
 
     private NewClaim toClaim(List<CSVRecord> form, List<LineError> errors) {

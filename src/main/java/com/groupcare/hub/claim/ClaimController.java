@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +43,10 @@ public class ClaimController {
 
     @PostMapping(value = "/api/claims/import", consumes = "text/csv")
     @Operation(summary = "Import claim forms from CSV (docs/formats/claims-import.md); bad forms are refused with line numbers")
-    public ClaimBatchImport.Result importCsv(@RequestBody String csv, Principal user) {
-        return batchImport.importCsv(csv, user.getName());
+    public ClaimBatchImport.Result importCsv(@RequestBody String csv,
+                                             @RequestHeader(name = "X-File-Name", defaultValue = "claims.csv") String fileName,
+                                             Principal user) {
+        return batchImport.importCsv(fileName, csv, user.getName());
     }
 
     @GetMapping("/api/claims/{claimNumber}")

@@ -144,15 +144,25 @@ class ClaimApiTest extends HubIntegrationTest {
                 + "BS-2003;POL-TRS-2026;800001;7;CAB-001;12/03/2026;PH;1;10.000;\n";
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
-        for (int run = 1; run <= 2; run++) {
-            Map<String, Object> result = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
-                    new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-            assertThat(result).containsEntry("forms", 3).containsEntry("recorded", run == 1 ? 1 : 0)
-                    .containsEntry("alreadyRecorded", run == 1 ? 0 : 1);
-            assertThat((List<Map<String, Object>>) result.get("rejected")).extracting(r -> r.get("lineNo") + " " + r.get("code"))
-                    .containsExactly("4 INVALID_AMOUNT", "6 CLAIM_REFUSED");
-        }
-        assertThat(count("select count(*) from claim")).isEqualTo(1);
+        headers.set("X-File-Name", "saisie-mars.csv");
+        Map<String, Object> result = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+        assertThat(result).containsEntry("forms", 3).containsEntry("recorded", 1).containsEntry("alreadyRecorded", 0);
+        assertThat((List<Map<String, Object>>) result.get("rejected")).extracting(r -> r.get("lineNo") + " " + r.get("code"))
+                .containsExactly("4 INVALID_AMOUNT", "6 CLAIM_REFUSED");
+        assertThat(jdbc.queryForMap("select partner, flow, file_name, status, total_count, rejected_count from exchange where id = ?",
+                ((Number) result.get("exchangeId")).longValue())).containsEntry("partner", "desk").containsEntry("flow", "claims-import")
+                .containsEntry("file_name", "saisie-mars.csv").containsEntry("status", "DONE_WITH_ERRORS")
+                .containsEntry("total_count", 5).containsEntry("rejected_count", 2);
+
+        Map<String, Object> again = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+        assertThat(again).containsEntry("duplicateOf", result.get("exchangeId")).containsEntry("recorded", 0);
+        String edited = csv.replace("BS-2003;POL-TRS-2026;800001;7", "BS-2003;POL-TRS-2026;800001;1");
+        Map<String, Object> corrected = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(edited, headers),
+                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+        assertThat(corrected).containsEntry("recorded", 1).containsEntry("alreadyRecorded", 1);
+        assertThat(count("select count(*) from claim")).isEqualTo(2);
         assertThat(jdbc.queryForObject("select total_expected from claim where claim_number = 'BS-2001'", java.math.BigDecimal.class))
                 .isEqualByComparingTo("71.615");
     }

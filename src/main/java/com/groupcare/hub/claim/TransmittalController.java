@@ -34,6 +34,12 @@ public class TransmittalController {
         return transmittals.create(request.policyNumber(), user.getName());
     }
 
+    @PostMapping("/api/transmittals/{number}/resend")
+    @Operation(summary = "Send a FAILED transmittal again, once its cause is fixed")
+    public Map<String, Object> resend(@PathVariable String number, Principal user) {
+        return transmittals.resend(number, user.getName());
+    }
+
     @GetMapping("/api/transmittals/{number}")
     public Map<String, Object> get(@PathVariable String number) {
         Map<String, Object> t = jdbc.queryForList("""

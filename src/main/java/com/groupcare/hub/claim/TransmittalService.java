@@ -74,6 +74,29 @@ public class TransmittalService {
                 + "from transmittal where id = ?", id);
     }
 
+    /** The broker gave up on a transmittal (dead-lettered): the desk sees it FAILED and can send it again. */
+    public void markFailed(long id) {
+        if (jdbc.update("update transmittal set status = 'FAILED' where id = ? and status = 'CREATED'", id) == 1) {
+            log.warn("Transmittal {} could not be written to the insurer: marked FAILED", id);
+        }
+    }
+
+    /** Sends a FAILED transmittal again (after the cause is fixed: layout, insurer's server...). */
+    @Transactional
+    public Map<String, Object> resend(String number, String actor) {
+        Long id = jdbc.query("select id from transmittal where transmittal_number = ? and status = 'FAILED' for update",
+                rs -> rs.next() ? rs.getLong(1) : null, number);
+        if (id == null) {
+            throw new ClaimConflict("transmittal " + number + " is not FAILED");
+        }
+        jdbc.update("update transmittal set status = 'CREATED', queued_at = null where id = ?", id);
+        auditLog.write(List.of(new Audit("TRANSMITTAL", number, "RESEND", actor, Instant.now(),
+                Map.of("status", "FAILED"), Map.of("status", "CREATED"))));
+        sendAfterCommit(id);
+        return jdbc.queryForMap("select transmittal_number, policy_number, status, claim_count, total_expected "
+                + "from transmittal where id = ?", id);
+    }
+
     /** Transmittals committed but never queued (the hub stopped, or the broker refused): queued now. */
     public void resendStuck() {
         jdbc.queryForList("select id from transmittal where status = 'CREATED' and queued_at is null "

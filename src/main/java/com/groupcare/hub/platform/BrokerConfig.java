@@ -18,7 +18,8 @@ public class BrokerConfig {
     ArtemisConfigurationCustomizer hubAddressSettings(
             @Value("${hub.broker.redelivery-delay}") long redeliveryDelay,
             @Value("${hub.broker.redelivery-multiplier}") double multiplier,
-            @Value("${hub.broker.max-delivery-attempts}") int maxAttempts) {
+            @Value("${hub.broker.max-delivery-attempts}") int maxAttempts,
+            @Value("${hub.claims.transmittal-queue}") String transmittals) {
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
             AddressSettings settings = new AddressSettings()
@@ -30,6 +31,13 @@ public class BrokerConfig {
                     .setAutoCreateDeadLetterResources(true)
                     .setDeadLetterQueuePrefix(SimpleString.of("DLQ."));
             configuration.addAddressSetting("#", settings);
+            // transmittals keep their dead letters apart: a route marks them FAILED for the desk
+            configuration.addAddressSetting(transmittals, new AddressSettings()
+                    .setRedeliveryDelay(redeliveryDelay)
+                    .setRedeliveryMultiplier(multiplier)
+                    .setMaxRedeliveryDelay(Math.max(redeliveryDelay, 60_000))
+                    .setMaxDeliveryAttempts(maxAttempts)
+                    .setDeadLetterAddress(SimpleString.of("DLQ." + transmittals)));
         };
     }
 }

@@ -84,6 +84,42 @@ class TransmittalFlowTest extends HubIntegrationTest {
         assertThat(cancelSent.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     }
 
+    @Test
+    void aTransmittalTheBrokerGivesUpOnIsMarkedFailedAndCanBeSentAgain() {
+        // a contract whose insurer has no layout in mappings/insurers: writing its files fails every time
+        String yaml = Files.exists(Path.of("mappings/contracts/POL-TRS-2026.yaml")) ? read("mappings/contracts/POL-TRS-2026.yaml")
+                .replace("policy-number: POL-TRS-2026", "policy-number: POL-NOLAYOUT") : null;
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.valueOf("application/yaml"));
+        assertThat(as("admin").exchange("/api/contracts/POL-NOLAYOUT", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(yaml, headers), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ClaimApiTest.providers(jdbc);
+        dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
+        awaitExchange("RH_DELTA_20260101.csv");
+        claims.create(new NewClaim("BS-3001", "POL-NOLAYOUT", "800001", 0, "CAB-001", java.time.LocalDate.parse("2026-03-10"),
+                List.of(line("PH", 1, "10.000"))), "test");
+
+        ResponseEntity<Map> created = as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-NOLAYOUT"), Map.class);
+        String number = (String) created.getBody().get("transmittal_number");
+        awaitCondition(() -> "FAILED".equals(jdbc.queryForObject("select status from transmittal", String.class)));
+
+        ResponseEntity<Map> resent = as("operator").postForEntity("/api/transmittals/" + number + "/resend", Map.of(), Map.class);
+        assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resent.getBody()).containsEntry("status", "CREATED");
+        awaitCondition(() -> "FAILED".equals(jdbc.queryForObject("select status from transmittal", String.class)));
+        assertThat(count("select count(*) from claim where status = 'BATCHED'")).isEqualTo(1);
+        assertThat(as("operator").postForEntity("/api/transmittals/NOPE/resend", Map.of(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static NewClaim claim(String number, int rank, NewLine... lines) {
         return new NewClaim(number, "POL-TRS-2026", "800001", rank, "CAB-001", java.time.LocalDate.parse("2026-03-10"), List.of(lines));
     }

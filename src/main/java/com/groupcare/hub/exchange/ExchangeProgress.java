@@ -55,19 +55,25 @@ public class ExchangeProgress {
     }
 
     public void recordChunk(long exchangeId, int lines, List<LineError> errors) {
-        if (!errors.isEmpty()) {
-            jdbc.batchUpdate("insert into exchange_error (exchange_id, line_no, code, message) values (?, ?, ?, ?)",
-                    errors, 1000, (ps, e) -> {
-                        ps.setLong(1, exchangeId);
-                        ps.setInt(2, e.lineNo());
-                        ps.setString(3, e.code());
-                        ps.setString(4, e.message());
-                    });
-        }
+        recordErrors(exchangeId, errors);
         jdbc.update("""
                 update exchange set total_count = total_count + ?, accepted_count = accepted_count + ?,
                        rejected_count = rejected_count + ?, chunks_done = chunks_done + 1 where id = ?""",
                 lines, lines - errors.size(), errors.size(), exchangeId);
+    }
+
+    /** The rejected lines of a file, with the exchange they belong to. */
+    void recordErrors(long exchangeId, List<LineError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into exchange_error (exchange_id, line_no, code, message) values (?, ?, ?, ?)",
+                errors, 1000, (ps, e) -> {
+                    ps.setLong(1, exchangeId);
+                    ps.setInt(2, e.lineNo());
+                    ps.setString(3, e.code());
+                    ps.setString(4, e.message());
+                });
     }
 
     public void splitCompleted(long exchangeId, int chunks) {

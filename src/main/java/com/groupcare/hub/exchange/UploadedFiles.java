@@ -19,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class UploadedFiles {
 
     private final ExchangeIntake intake;
+    private final ExchangeProgress progress;
     private final JdbcTemplate jdbc;
 
-    public UploadedFiles(ExchangeIntake intake, JdbcTemplate jdbc) {
+    public UploadedFiles(ExchangeIntake intake, ExchangeProgress progress, JdbcTemplate jdbc) {
         this.intake = intake;
+        this.progress = progress;
         this.jdbc = jdbc;
     }
 
@@ -45,13 +47,7 @@ public class UploadedFiles {
     @Transactional
     public void complete(long exchangeId, int lines, List<LineError> rejected) {
         jdbc.update("delete from exchange_error where exchange_id = ?", exchangeId);
-        jdbc.batchUpdate("insert into exchange_error (exchange_id, line_no, code, message) values (?, ?, ?, ?)",
-                rejected, 500, (ps, e) -> {
-                    ps.setLong(1, exchangeId);
-                    ps.setInt(2, e.lineNo());
-                    ps.setString(3, e.code());
-                    ps.setString(4, e.message());
-                });
+        progress.recordErrors(exchangeId, rejected);
         jdbc.update("""
                 update exchange set total_count = ?, accepted_count = ?, rejected_count = ?, completed_at = now(),
                     status = case when ? > 0 then 'DONE_WITH_ERRORS' else 'DONE' end where id = ?""",

@@ -1,5 +1,6 @@
 package com.groupcare.hub.exchange;
 
+import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,19 +24,27 @@ public class ExchangeController {
 
     private static final String COLUMNS = """
             id, partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date, status, duplicate_of,
-            received_at, completed_at, total_count, accepted_count, rejected_count, failure_reason
+            received_at, completed_at, total_count, accepted_count, rejected_count, failure_reason, hold_reason,
+            chunks_expected, chunks_done
             """;
 
     private final JdbcClient jdbc;
+    private final ExchangeActions actions;
 
-    public ExchangeController(JdbcClient jdbc) {
+    public ExchangeController(JdbcClient jdbc, ExchangeActions actions) {
         this.jdbc = jdbc;
+        this.actions = actions;
+    }
+
+    /** Why a held file is rejected, for the audit trail. */
+    public record RejectRequest(@jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 
     public record ExchangeSummary(long id, String partner, String flow, String direction, String fileName, String sha256,
                                   long sizeBytes, String fileKind, java.time.LocalDate fileDate, String status,
                                   Long duplicateOf, OffsetDateTime receivedAt, OffsetDateTime completedAt,
-                                  int totalCount, int acceptedCount, int rejectedCount, String failureReason) {
+                                  int totalCount, int acceptedCount, int rejectedCount, String failureReason,
+                                  String holdReason, Integer chunksExpected, int chunksDone) {
     }
 
     public record ExchangeDetail(ExchangeSummary exchange, List<LineError> errors) {
@@ -64,5 +75,37 @@ public class ExchangeController {
         List<LineError> errors = jdbc.sql("select line_no, code, message from exchange_error where exchange_id = :id order by line_no")
                 .param("id", id).query(LineError.class).list();
         return new ExchangeDetail(exchange, errors);
+    }
+
+    @PostMapping("/{id}/release")
+    @Operation(summary = "Release a HELD file (e.g. a snapshot that would make many leavers): its completion step runs")
+    public ExchangeDetail release(@PathVariable long id, Principal user) {
+        run(() -> actions.release(id, user.getName()));
+        return get(id);
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Reject a HELD file: its completion step never runs (no leavers); the next file may go")
+    public ExchangeDetail reject(@PathVariable long id, @RequestBody(required = false) @jakarta.validation.Valid RejectRequest request,
+                                 Principal user) {
+        run(() -> actions.reject(id, user.getName(), request == null ? null : request.reason()));
+        return get(id);
+    }
+
+    @PostMapping("/{id}/replay")
+    @Operation(summary = "Replay a FAILED file once the cause is fixed: only the chunks not yet applied are applied")
+    public ExchangeDetail replay(@PathVariable long id, Principal user) {
+        run(() -> actions.replay(id, user.getName(), false));
+        return get(id);
+    }
+
+    private static void run(Runnable action) {
+        try {
+            action.run();
+        } catch (ExchangeActions.NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (ExchangeActions.NotAllowed e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers every inbound file as an exchange (partner, flow, name, SHA-256, size) and keeps
  * the original under {@code <data-dir>/exchanges/<id>/} so it can be replayed. The same content
- * from the same partner and flow is processed once.
+ * from the same partner and flow is processed once; a file refused as a whole is kept too, but
+ * the same bytes under a better name are a new exchange.
  */
 @Service
 public class ExchangeIntake {
@@ -40,28 +40,31 @@ public class ExchangeIntake {
     }
 
     @Transactional
-    public Intake receive(Path file, String fileName, String partner, String flow, String fileKind, LocalDate fileDate) {
+    public Intake receive(Path file, String fileName, String partner, String flow, String fileKind,
+                          java.time.LocalDate fileDate) {
         String sha256 = sha256(file);
         long size = size(file);
         List<Map<String, Object>> existing = jdbc.queryForList("""
                 select id, status, chunks_expected from exchange
-                where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE' for no key update""",
+                where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE' and replayable for no key update""",
                 partner, flow, sha256);
         if (existing.isEmpty()) {
             Long id = jdbc.queryForObject("""
                     insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, file_kind, file_date, status)
                     values (?, ?, 'IN', ?, ?, ?, ?, ?, 'RECEIVED') returning id""",
                     Long.class, partner, flow, fileName, sha256, size, fileKind, fileDate);
-            Path stored = storeOriginal(file, id, fileName);
-            jdbc.update("update exchange set stored_path = ? where id = ?", stored.toString(), id);
+            jdbc.update("update exchange set stored_path = ? where id = ?", storeOriginal(file, id, fileName).toString(), id);
             log.info("Exchange {} received: {} {} file of {} bytes", id, partner, flow, size);
             return new Intake(id, IntakeOutcome.NEW, null);
         }
         long id = ((Number) existing.get(0).get("id")).longValue();
         ExchangeStatus status = ExchangeStatus.valueOf((String) existing.get(0).get("status"));
         boolean splitDone = existing.get(0).get("chunks_expected") != null;
-        if (status == ExchangeStatus.FAILED || (!status.finished() && !splitDone)) {
-            jdbc.update("update exchange set status = 'RECEIVED', failure_reason = null where id = ?", id);
+        if (status == ExchangeStatus.FAILED || status == ExchangeStatus.RECEIVED
+                || (status == ExchangeStatus.PROCESSING && !splitDone)) {
+            jdbc.update("""
+                    update exchange set status = 'RECEIVED', failure_reason = null, retry_at = null, updated_at = now()
+                    where id = ?""", id);
             log.info("Exchange {} received again before it finished: resuming", id);
             return new Intake(id, IntakeOutcome.RESUME, null);
         }
@@ -74,23 +77,17 @@ public class ExchangeIntake {
         return new Intake(duplicateId, IntakeOutcome.DUPLICATE, id);
     }
 
-    /** A file that cannot be read at all (unknown name, wrong header): kept, marked failed, with the reason. */
+    /** A file refused as a whole: kept, marked failed with the reason, never resumed by its content. */
     @Transactional
-    public long rejectFile(Path file, String fileName, String partner, String flow, String reason) {
+    public Intake refuse(Path file, String fileName, String partner, String flow, String reason) {
         Long id = jdbc.queryForObject("""
-                insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, failure_reason, completed_at)
-                values (?, ?, 'IN', ?, ?, ?, 'FAILED', ?, now()) returning id""",
+                insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, failure_reason,
+                                      completed_at, replayable)
+                values (?, ?, 'IN', ?, ?, ?, 'FAILED', left(?, 1000), now(), false) returning id""",
                 Long.class, partner, flow, fileName, sha256(file), size(file), reason);
         jdbc.update("update exchange set stored_path = ? where id = ?", storeOriginal(file, id, fileName).toString(), id);
-        log.warn("Exchange {} rejected as a whole: {}", id, reason);
-        return id;
-    }
-
-    @Transactional
-    public void markFailed(long exchangeId, String reason) {
-        jdbc.update("update exchange set status = 'FAILED', failure_reason = left(?, 1000), completed_at = now() where id = ?",
-                reason, exchangeId);
-        log.error("Exchange {} failed: {}", exchangeId, reason);
+        log.warn("Exchange {} refused as a whole: {}", id, reason);
+        return new Intake(id, IntakeOutcome.REFUSED, null);
     }
 
     public Path storedPath(long exchangeId) {
@@ -122,7 +119,7 @@ public class ExchangeIntake {
         }
     }
 
-    private static long size(Path file) {
+    static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {

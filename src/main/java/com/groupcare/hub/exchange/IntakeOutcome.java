@@ -7,5 +7,12 @@ public enum IntakeOutcome {
     /** seen before but never finished (crash, failure): process it again, applied chunks are skipped */
     RESUME,
     /** already processed: recorded as a duplicate exchange, nothing else happens */
-    DUPLICATE
+    DUPLICATE,
+    /** refused as a whole (name, header, empty, cut short, dated too early): recorded FAILED, nothing applied */
+    REFUSED;
+
+    /** Where the partner's file goes on its server once the hub has it (relative to the inbox). */
+    public String archiveFolder(java.time.LocalDate today) {
+        return this == REFUSED ? ".failed" : ".done/" + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    }
 }

@@ -54,7 +54,8 @@ public class UploadedFiles {
                 lines, lines - rejected.size(), rejected.size(), rejected.size(), exchangeId);
     }
 
+    @Transactional
     public void failed(long exchangeId, String reason) {
-        intake.markFailed(exchangeId, reason);
+        progress.fail(exchangeId, reason, null);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.HubHeaders;
-import com.groupcare.hub.exchange.ExchangeProgress;
+import com.groupcare.hub.exchange.ExchangeState;
+import com.groupcare.hub.exchange.RawLine;
 import com.groupcare.hub.exchange.LineError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,52 +23,40 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one chunk of an HR file in one database transaction: parse, validate, upsert the
- * families, record rejected lines. A chunk already applied (redelivery, resumed file) is skipped,
- * so nothing is ever written twice.
+ * Applies one chunk of an HR file inside the pipeline's transaction: parse, validate, upsert the
+ * families. The pipeline makes sure a chunk is applied once and records the rejected lines.
  */
 @Service
-public class HrChunkApplier {
+class HrChunkApplier {
 
     private static final Logger log = LoggerFactory.getLogger(HrChunkApplier.class);
 
-    private final ExchangeProgress progress;
     private final MembershipStore store;
     private final CoverRules rules;
     private final OrgUnits orgUnits;
-    private final HrSync hrSync;
-    private final HrSnapshotCloser closer;
+    private final HrLayout layout;
     private final JdbcTemplate jdbc;
 
-    public HrChunkApplier(ExchangeProgress progress, MembershipStore store, CoverRules rules, OrgUnits orgUnits,
-                          HrSync hrSync, HrSnapshotCloser closer, JdbcTemplate jdbc) {
-        this.progress = progress;
+    HrChunkApplier(MembershipStore store, CoverRules rules, OrgUnits orgUnits, HrLayout layout, JdbcTemplate jdbc) {
         this.store = store;
         this.rules = rules;
         this.orgUnits = orgUnits;
-        this.hrSync = hrSync;
-        this.closer = closer;
+        this.layout = layout;
         this.jdbc = jdbc;
     }
 
-    @Transactional
-    public void apply(HrChunk chunk) {
-        long exchangeId = chunk.exchangeId();
-        MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(exchangeId));
-        if (!progress.claimChunk(exchangeId, chunk.chunkNo())) {
-            log.info("Chunk {} already applied: skipped", chunk.chunkNo());
-            progress.lock(exchangeId);
-            closer.closeIfComplete(exchangeId);
-            return;
-        }
-        ExchangeProgress.Snapshot exchange = progress.read(exchangeId);
-        HrLineParser parser = new HrLineParser(hrSync.layout(), orgUnits.activeCodes(),
+    /** Applies the lines of one chunk in the pipeline's transaction; returns the rejected lines. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<LineError> apply(ExchangeState exchange, List<RawLine> rawLines) {
+        long exchangeId = exchange.id();
+        HrLineParser parser = new HrLineParser(layout, orgUnits.activeCodes(),
                 HrLayout.FileKind.valueOf(exchange.fileKind()), exchange.fileDate());
         long t0 = System.nanoTime();
-        List<ParsedLine> lines = chunk.lines().stream().map(parser::parse).toList();
+        List<ParsedLine> lines = rawLines.stream().map(parser::parse).toList();
         long t1 = System.nanoTime();
 
         // the first line of each (matricule, rang) in this chunk, then in the whole file
@@ -95,7 +84,10 @@ public class HrChunkApplier {
             }
             HrRecord r = line.record();
             MemberState family = families.get(r.matricule());
-            if (r.isMember()) {
+            if (r.isMember() && family == null && r.action() == HrAction.REMOVE) {
+                errors.add(new LineError(line.lineNo(), HrRejection.UNKNOWN_MEMBER.name(),
+                        "no member with this matricule to remove (withdrawal of someone never affiliated)"));
+            } else if (r.isMember()) {
                 families.put(r.matricule(), sync.applyMember(family, r));
             } else if (family == null) {
                 errors.add(new LineError(line.lineNo(), HrRejection.UNKNOWN_MEMBER.name(),
@@ -108,12 +100,10 @@ public class HrChunkApplier {
         long t2 = System.nanoTime();
         store.write(changes, exchangeId);
         long t3 = System.nanoTime();
-        progress.lock(exchangeId);
-        progress.recordChunk(exchangeId, lines.size(), errors);
-        log.info("Chunk {} applied: {} lines, {} rejected, {} movements (parse {} ms, rules {} ms, write {} ms)",
-                chunk.chunkNo(), lines.size(), errors.size(), changes.movements.size(),
+        log.info("{} lines: {} rejected, {} movements (parse {} ms, rules {} ms, write {} ms)",
+                lines.size(), errors.size(), changes.movements.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        closer.closeIfComplete(exchangeId);
+        return errors;
     }
 
     private static String key(ParsedLine line) {

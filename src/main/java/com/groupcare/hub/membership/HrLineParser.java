@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.groupcare.hub.common.BankAccounts;
 import com.groupcare.hub.common.CsvLines;
+import com.groupcare.hub.exchange.RawLine;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -18,6 +19,7 @@ public class HrLineParser {
 
     private static final Pattern MATRICULE = Pattern.compile("[A-Za-z0-9]{1,12}");
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{8}");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final HrLayout layout;
     private final Set<String> unitCodes;
@@ -34,10 +36,27 @@ public class HrLineParser {
     }
 
     public ParsedLine parse(RawLine line) {
+        // a line that cannot be read still names its family when it starts with a matricule,
+        // so a full snapshot does not turn that family into leavers
+        String candidate = firstField(line.text());
+        if (line.tooLong()) {
+            return ParsedLine.rejected(line.lineNo(), HrRejection.LINE_TOO_LONG, "the line is over the length limit",
+                    candidate, -1);
+        }
+        if (CONTROL.matcher(line.text()).find()) {
+            return ParsedLine.rejected(line.lineNo(), HrRejection.CONTROL_CHARACTER,
+                    "the line holds a control character (NUL or other)", candidate, -1);
+        }
         Map<String, String> f = CsvLines.fields(line.text(), format, layout.fields());
         if (f == null) {
             return ParsedLine.rejected(line.lineNo(), HrRejection.WRONG_COLUMN_COUNT,
-                    "expected " + layout.columns().size() + " columns", null, -1);
+                    "expected " + layout.columns().size() + " columns", candidate, -1);
+        }
+        for (int i = 0; i < layout.fields().size(); i++) {
+            if (f.get(layout.fields().get(i)).length() > layout.maxLengths().get(i)) {
+                return ParsedLine.rejected(line.lineNo(), HrRejection.FIELD_TOO_LONG, layout.columns().get(i)
+                        + " is longer than " + layout.maxLengths().get(i) + " characters", candidate, -1);
+            }
         }
         try {
             return ParsedLine.ok(toRecord(line, f));
@@ -45,6 +64,15 @@ public class HrLineParser {
             String matricule = MATRICULE.matcher(f.get("matricule")).matches() ? f.get("matricule") : null;
             return ParsedLine.rejected(line.lineNo(), r.reason, r.getMessage(), matricule, r.rank);
         }
+    }
+
+    private String firstField(String text) {
+        int end = text.indexOf(layout.delimiter());
+        String first = (end < 0 ? text : text.substring(0, end)).strip();
+        if (first.length() > 1 && first.startsWith("\"") && first.endsWith("\"")) {
+            first = first.substring(1, first.length() - 1);
+        }
+        return MATRICULE.matcher(first).matches() ? first : null;
     }
 
     private HrRecord toRecord(RawLine line, Map<String, String> f) {

@@ -3,6 +3,9 @@ package com.groupcare.hub.membership;
 /** Closed list of reasons an HR line is rejected (documented in docs/formats/hr-export.md). */
 public enum HrRejection {
     WRONG_COLUMN_COUNT,
+    LINE_TOO_LONG,
+    CONTROL_CHARACTER,
+    FIELD_TOO_LONG,
     BAD_ENCODING,
     MISSING_MATRICULE,
     MISSING_FIELD,

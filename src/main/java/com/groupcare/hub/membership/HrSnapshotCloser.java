@@ -7,7 +7,8 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import com.groupcare.hub.common.Audit;
-import com.groupcare.hub.exchange.ExchangeProgress;
+import com.groupcare.hub.exchange.ExchangeState;
+import com.groupcare.hub.exchange.FileFeed.Completion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ends an HR file once every chunk is in: for a full snapshot, members it no longer lists
+ * The completion step of an HR file, once every chunk is in: for a full snapshot, members it no longer lists
  * become leavers at the file date and dependants it no longer lists lose cover; for every file,
  * age limits and leave dates passed by the file date take effect.
  */
@@ -26,30 +27,36 @@ class HrSnapshotCloser {
     private static final Logger log = LoggerFactory.getLogger(HrSnapshotCloser.class);
     private static final int BATCH = 500;
 
-    private final ExchangeProgress progress;
+    private final SnapshotSafetyValve safetyValve;
     private final MembershipStore store;
     private final CoverRules rules;
     private final JdbcTemplate jdbc;
 
-    HrSnapshotCloser(ExchangeProgress progress, MembershipStore store, CoverRules rules, JdbcTemplate jdbc) {
-        this.progress = progress;
+    HrSnapshotCloser(SnapshotSafetyValve safetyValve, MembershipStore store, CoverRules rules, JdbcTemplate jdbc) {
+        this.safetyValve = safetyValve;
         this.store = store;
         this.rules = rules;
         this.jdbc = jdbc;
     }
 
+    /**
+     * Runs once every chunk is in. A full snapshot that would make more than the allowed share of
+     * active members leave, or that is much shorter than the last one, is held for a person
+     * instead (an empty, header-only or cut-short export must never end members' cover).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void closeIfComplete(long exchangeId) {
-        ExchangeProgress.Snapshot exchange = progress.lock(exchangeId);
-        if (!exchange.allChunksIn()) {
-            return;
-        }
+    Completion complete(ExchangeState exchange, boolean released) {
+        long exchangeId = exchange.id();
         LocalDate fileDate = exchange.fileDate();
         if (HrLayout.FileKind.SNAPSHOT.name().equals(exchange.fileKind())) {
             List<UUID> leavers = jdbc.queryForList("""
                     select m.id from member m where m.status = 'ACTIVE' and not exists (
                         select 1 from hr_sync_seen s where s.exchange_id = ? and s.matricule = m.matricule)""",
                     UUID.class, exchangeId);
+            String holdReason = released ? null : safetyValve.check(exchange, leavers.size());
+            if (holdReason != null) {
+                return Completion.hold(holdReason);
+            }
             apply(exchangeId, fileDate, leavers, (sync, m) -> sync.removeMember(m, fileDate, null, "not in the HR snapshot"));
             List<UUID> withDropped = jdbc.queryForList("""
                     select distinct b.member_id from beneficiary b join member m on m.id = b.member_id
@@ -69,8 +76,7 @@ class HrSnapshotCloser {
                 UUID.class, fileDate, fileDate);
         apply(exchangeId, fileDate, due, FamilySync::sweep);
         jdbc.update("delete from hr_sync_seen where exchange_id = ?", exchangeId);
-        progress.finish(exchangeId);
-        log.info("HR file finished");
+        return Completion.DONE;
     }
 
     private void dropUnlisted(FamilySync sync, MemberState m, long exchangeId, LocalDate fileDate) {

@@ -31,6 +31,10 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasAnyRole(ADMIN, INTEGRATOR, AUDITOR)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR, AUDITOR)
+                        // a held file is the desk's call; a failed one anyone who runs the flows may replay
+                        .requestMatchers(HttpMethod.POST, "/api/exchanges/*/release", "/api/exchanges/*/reject")
+                            .hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/api/exchanges/*/replay").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
                         .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
                         .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
                                 "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",

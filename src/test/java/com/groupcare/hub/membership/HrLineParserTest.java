@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.FileSystemResource;
 
+import com.groupcare.hub.exchange.RawLine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Line validation against the layout in mappings/hr, without Spring or Camel. */

@@ -1,0 +1,74 @@
+package com.groupcare.hub.exchange;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The small part of an inbound feed that plugs into the {@link FilePipeline}: how its files are
+ * named and headed, where a chunk may be cut, how a chunk is applied and how a file is completed.
+ * The pipeline owns the rest: the exchange, statuses, counts, rejected lines, queues, replay and holds.
+ * Implementations are Spring beans; the routes name them by {@link #flow()}.
+ */
+public interface FileFeed {
+
+    /** The flow name (exchange.flow), e.g. {@code hr-sync}. */
+    String flow();
+
+    /** Who sends the files (exchange.partner), e.g. {@code hr}. */
+    String partner();
+
+    /** The queue of files waiting for their split (the message is the exchange id). */
+    String filesQueue();
+
+    /** The queue of chunk references; its dead letters go to {@code DLQ.<queue>}. */
+    String recordsQueue();
+
+    /** Kind and date announced by the file name; throws {@link FileRefused} for a name the layout does not know. */
+    Admission admit(String fileName);
+
+    /** Null when the header is right, or why it is not (the file is then refused whole). */
+    String checkHeader(String headerLine);
+
+    /** Lines with the same key are never cut into two chunks (a family, a claim form); null: any cut. */
+    String chunkKey(String line);
+
+    /** Lines per chunk (a chunk is one database transaction). */
+    int chunkSize();
+
+    /** How the partner uploads (read lock, temporary names, done-marker), from its mapping. */
+    default Arrival arrival() {
+        return Arrival.DEFAULT;
+    }
+
+    /** True when files apply one at a time in the order of the date in their name (and older files are refused). */
+    default boolean ordered() {
+        return false;
+    }
+
+    /** Applies one chunk inside the pipeline's transaction; returns its rejected lines. */
+    List<LineError> apply(ExchangeState exchange, List<RawLine> lines);
+
+    /**
+     * Runs once, when every chunk is in, inside the pipeline's transaction; may hold the file for a person.
+     * {@code released} is true when a person released a held file.
+     */
+    Completion complete(ExchangeState exchange, boolean released);
+
+    /** What a file name says. */
+    record Admission(String kind, LocalDate date) {
+    }
+
+    /** The outcome of the completion step: done, or held with the reason a person reads. */
+    record Completion(String holdReason) {
+
+        public static final Completion DONE = new Completion(null);
+
+        public static Completion hold(String reason) {
+            return new Completion(reason);
+        }
+
+        public boolean held() {
+            return holdReason != null;
+        }
+    }
+}

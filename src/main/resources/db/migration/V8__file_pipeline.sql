@@ -10,6 +10,8 @@ alter table exchange add column queued_at timestamptz;
 alter table exchange add column retry_at timestamptz;
 alter table exchange add column retries integer not null default 0;
 alter table exchange add column updated_at timestamptz not null default now();
+-- the user who uploaded a file through the API (null for a partner's file)
+alter table exchange add column submitted_by varchar(100);
 
 drop index exchange_content_once;
 create unique index exchange_content_once on exchange (partner, flow, sha256) where status <> 'DUPLICATE' and replayable;

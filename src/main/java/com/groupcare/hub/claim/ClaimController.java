@@ -1,5 +1,7 @@
 package com.groupcare.hub.claim;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,9 +29,9 @@ public class ClaimController {
     private final ClaimService claims;
     private final ClaimViews views;
     private final VoucherService vouchers;
-    private final ClaimBatchImport batchImport;
+    private final ClaimImportUpload batchImport;
 
-    public ClaimController(ClaimService claims, ClaimViews views, VoucherService vouchers, ClaimBatchImport batchImport) {
+    public ClaimController(ClaimService claims, ClaimViews views, VoucherService vouchers, ClaimImportUpload batchImport) {
         this.batchImport = batchImport;
         this.claims = claims;
         this.views = views;
@@ -42,11 +45,11 @@ public class ClaimController {
     }
 
     @PostMapping(value = "/api/claims/import", consumes = "text/csv")
-    @Operation(summary = "Import claim forms from CSV (docs/formats/claims-import.md); bad forms are refused with line numbers")
-    public ClaimBatchImport.Result importCsv(@RequestBody String csv,
-                                             @RequestHeader(name = "X-File-Name", defaultValue = "claims.csv") String fileName,
-                                             Principal user) {
-        return batchImport.importCsv(fileName, csv, user.getName());
+    @Operation(summary = "Import claim forms from CSV (docs/formats/claims-import.md): answered at once (202) with the "
+            + "exchange whose progress, counts and rejected lines GET /api/exchanges/{id} shows")
+    public ResponseEntity<Map<String, Object>> importCsv(InputStream csv,
+            @RequestHeader(name = "X-File-Name", defaultValue = "claims.csv") String fileName, Principal user) throws IOException {
+        return batchImport.upload(csv, fileName, user.getName());
     }
 
     @GetMapping("/api/claims/{claimNumber}")

@@ -59,6 +59,14 @@ public class ClaimService {
      */
     @Transactional
     public ClaimView create(NewClaim request, String actor) {
+        return record(request, actor);
+    }
+
+    /**
+     * {@link #create} inside the caller's transaction, without marking it rollback-only when the
+     * form is refused: the claims import records each form on its own savepoint.
+     */
+    ClaimView record(NewClaim request, String actor) {
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
         int digits = Money.minorUnits(contract.currency());

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 class ExchangeProgress {
 
     private static final String COLUMNS = """
-            id, flow, file_name, file_kind, file_date, status, chunks_expected, chunks_done, total_count, replayable""";
+            id, flow, file_name, file_kind, file_date, status, chunks_expected, chunks_done, total_count, replayable, submitted_by""";
     private static final RowMapper<ExchangeState> STATE = (rs, i) -> new ExchangeState(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class), ExchangeStatus.valueOf(rs.getString(6)),
-            (Integer) rs.getObject(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10));
+            (Integer) rs.getObject(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getString(11));
     /** Statuses of a file whose lines are (being) applied: an older file must not come after it. */
     private static final String APPLIED = "('PROCESSING', 'HELD', 'DONE', 'DONE_WITH_ERRORS', 'FAILED')";
 
@@ -88,6 +88,14 @@ class ExchangeProgress {
                 select id from exchange where flow = ? and direction = 'IN' and status = 'RECEIVED'
                    and coalesce(queued_at, received_at) < now() - make_interval(secs => ?) order by id""",
                 Long.class, flow, (double) since.toSeconds());
+    }
+
+    String failureReason(long exchangeId) {
+        return jdbc.queryForObject("select failure_reason from exchange where id = ?", String.class, exchangeId);
+    }
+
+    void submittedBy(long exchangeId, String user) {
+        jdbc.update("update exchange set submitted_by = ? where id = ? and submitted_by is null", user, exchangeId);
     }
 
     void queued(long exchangeId) {

@@ -77,12 +77,18 @@ public class FilePipeline {
     }
 
     /** A file uploaded through the API: recorded like a partner's, then queued for its split. */
-    public Intake upload(String flow, Path file, String fileName) {
+    public Intake upload(String flow, Path file, String fileName, String user) {
         Intake result = receive(flow, file.toString(), fileName);
+        progress.submittedBy(result.exchangeId(), user);
         if (result.toProcess()) {
             queues.split(feeds.get(flow), result.exchangeId());
         }
         return result;
+    }
+
+    /** Why a file was refused as a whole (its exchange's failure reason). */
+    public String refusal(long exchangeId) {
+        return progress.failureReason(exchangeId);
     }
 
     private static Intake track(Intake result) {

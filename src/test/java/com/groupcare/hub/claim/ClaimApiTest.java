@@ -142,29 +142,48 @@ class ClaimApiTest extends HubIntegrationTest {
                 + "BS-2002;POL-TRS-2026;800001;1;CAB-001;11/03/2026;PH;1;abc;\n"
                 + "BS-2002;POL-TRS-2026;800001;1;CAB-001;11/03/2026;C1;1;25.000;\n"
                 + "BS-2003;POL-TRS-2026;800001;7;CAB-001;12/03/2026;PH;1;10.000;\n";
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
-        headers.set("X-File-Name", "saisie-mars.csv");
-        Map<String, Object> result = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
-                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-        assertThat(result).containsEntry("forms", 3).containsEntry("recorded", 1).containsEntry("alreadyRecorded", 0);
-        assertThat((List<Map<String, Object>>) result.get("rejected")).extracting(r -> r.get("lineNo") + " " + r.get("code"))
-                .containsExactly("4 INVALID_AMOUNT", "6 CLAIM_REFUSED");
-        assertThat(jdbc.queryForMap("select partner, flow, file_name, status, total_count, rejected_count from exchange where id = ?",
-                ((Number) result.get("exchangeId")).longValue())).containsEntry("partner", "desk").containsEntry("flow", "claims-import")
-                .containsEntry("file_name", "saisie-mars.csv").containsEntry("status", "DONE_WITH_ERRORS")
-                .containsEntry("total_count", 5).containsEntry("rejected_count", 2);
+        Map<String, Object> result = importClaims(csv);
+        assertThat(result).containsEntry("outcome", "NEW");
+        Object exchangeId = result.get("exchangeId");
+        Map<String, Object> exchange = awaitStatus(exchangeId, "DONE_WITH_ERRORS");
+        assertThat(exchange).containsEntry("partner", "desk").containsEntry("flow", "claims-import")
+                .containsEntry("file_name", "saisie-mars.csv").containsEntry("submitted_by", "operator")
+                .containsEntry("total_count", 5).containsEntry("accepted_count", 2).containsEntry("rejected_count", 3);
+        assertThat(jdbc.queryForList("select line_no || ' ' || code from exchange_error where exchange_id = ? order by line_no",
+                String.class, exchangeId)).containsExactly("4 INVALID_AMOUNT", "5 FORM_REFUSED", "6 CLAIM_REFUSED");
+        assertThat(count("select count(*) from claim")).isEqualTo(1);
 
-        Map<String, Object> again = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
-                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-        assertThat(again).containsEntry("duplicateOf", result.get("exchangeId")).containsEntry("recorded", 0);
+        Map<String, Object> again = importClaims(csv);
+        assertThat(again).containsEntry("outcome", "DUPLICATE").containsEntry("duplicateOf", exchangeId);
         String edited = csv.replace("BS-2003;POL-TRS-2026;800001;7", "BS-2003;POL-TRS-2026;800001;1");
-        Map<String, Object> corrected = as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(edited, headers),
-                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-        assertThat(corrected).containsEntry("recorded", 1).containsEntry("alreadyRecorded", 1);
+        Map<String, Object> corrected = importClaims(edited);
+        awaitStatus(corrected.get("exchangeId"), "DONE_WITH_ERRORS");
         assertThat(count("select count(*) from claim")).isEqualTo(2);
         assertThat(jdbc.queryForObject("select total_expected from claim where claim_number = 'BS-2001'", java.math.BigDecimal.class))
                 .isEqualByComparingTo("71.615");
+    }
+
+    @Test
+    void anImportWithAWrongHeaderIsRefusedAtOnceWithTheReason() {
+        ResponseEntity<Map<String, Object>> refused = postCsv("bulletin;police\nBS-1;POL\n");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("reason")).contains("the header must be");
+        assertThat(jdbc.queryForMap("select status from exchange where id = ?",
+                ((Number) refused.getBody().get("exchangeId")).longValue())).containsEntry("status", "FAILED");
+    }
+
+    private Map<String, Object> importClaims(String csv) {
+        ResponseEntity<Map<String, Object>> response = postCsv(csv);
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        return response.getBody();
+    }
+
+    private ResponseEntity<Map<String, Object>> postCsv(String csv) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+        headers.set("X-File-Name", "saisie-mars.csv");
+        return as("operator").exchange("/api/claims/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                new ParameterizedTypeReference<Map<String, Object>>() { });
     }
 
     private Map<String, Object> put(String path, Object body) {

@@ -28,6 +28,9 @@ public class EmbeddedPostgresConfig {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
+                // zonky turns it off for tests; a commit the broker is told about must survive a host crash
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 // room for bulk HR loads: fewer checkpoints, indexes kept in memory
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")

@@ -45,7 +45,9 @@ public record Arrival(int stableSeconds, String tempNames, String doneMarker) {
         long interval = Math.max(100, Math.min(5000, minAge / 3));
         StringBuilder options = new StringBuilder("readLock=changed&readLockMinAge=").append(minAge)
                 .append("&readLockCheckInterval=").append(interval)
-                .append("&readLockTimeout=").append(minAge + 4 * interval + 1000);
+                .append("&readLockTimeout=").append(minAge + 4 * interval + 1000)
+                // an empty file is taken too, and refused with its reason, rather than left unseen
+                .append("&readLockMinLength=0");
         if (tempNames != null) {
             options.append("&exclude=").append(tempNames);
         }

@@ -157,6 +157,10 @@ public class FilePipeline {
     @Transactional
     public void deadLettered(String flow, ChunkRef chunk) {
         MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(chunk.exchangeId()));
+        if (progress.find(chunk.exchangeId()).isEmpty()) {
+            log.error("Dead-lettered {} names no known exchange: dropped", chunk.describe());
+            return;
+        }
         ExchangeState exchange = progress.lock(chunk.exchangeId());
         if (exchange.status() != ExchangeStatus.PROCESSING && exchange.status() != ExchangeStatus.RECEIVED) {
             log.warn("Dead-lettered {} of an exchange already {}", chunk.describe(), exchange.status());

@@ -29,6 +29,7 @@ class HrDeadLetterTest extends HubIntegrationTest {
     static final AtomicBoolean BROKEN = new AtomicBoolean();
     static final AtomicBoolean ADVISED = new AtomicBoolean();
     static final AtomicInteger ATTEMPTS = new AtomicInteger();
+    static final AtomicInteger OUTAGE_ATTEMPTS_LEFT = new AtomicInteger();
 
     @Autowired
     CamelContext camel;
@@ -84,6 +85,26 @@ class HrDeadLetterTest extends HubIntegrationTest {
                 .singleElement().satisfies(a -> assertThat(a).containsEntry("action", "REPLAY").containsEntry("actor", "integrator"));
     }
 
+    @Test
+    void aFileFailedByADatabaseOutageIsReplayedByTheHubItselfOnceTheDatabaseIsBack() throws Exception {
+        breakChunk2();
+        // the outage outlasts the broker's 3 deliveries, then the database is back
+        OUTAGE_ATTEMPTS_LEFT.set(3);
+        dropHrFile(SNAPSHOT, sample("hr/" + SNAPSHOT));
+        Map<String, Object> failed = awaitExchange(SNAPSHOT);
+        assertThat(failed).containsEntry("status", "FAILED");
+        assertThat((String) failed.get("failure_reason")).contains("simulated database outage")
+                .contains("the hub replays it by itself");
+        BROKEN.set(false);
+
+        Map<String, Object> done = awaitStatus(failed.get("id"), "DONE_WITH_ERRORS");
+        assertThat(done).containsEntry("total_count", 964).containsEntry("rejected_count", 13).containsEntry("retries", 1);
+        assertThat(count("select count(*) from member")).isEqualTo(300);
+        assertThat(count("select count(*) from beneficiary")).isEqualTo(951);
+        assertThat(jdbc.queryForList("select actor from audit_entry where entity_type = 'exchange'", String.class))
+                .containsExactly("hub");
+    }
+
     @AfterEach
     void fixed() {
         // the advice stays on the route of the shared test context: other tests must not meet it
@@ -94,10 +115,14 @@ class HrDeadLetterTest extends HubIntegrationTest {
     private void breakChunk2() throws Exception {
         BROKEN.set(true);
         ATTEMPTS.set(0);
+        OUTAGE_ATTEMPTS_LEFT.set(0);
         if (ADVISED.compareAndSet(false, true)) {
             AdviceWith.adviceWith(camel, "hr-sync-apply", route -> route.weaveByType(org.apache.camel.model.BeanDefinition.class)
                     .before().process(e -> {
                         if (BROKEN.get() && e.getMessage().getBody(ChunkRef.class).chunkNo() == 2) {
+                            if (OUTAGE_ATTEMPTS_LEFT.getAndDecrement() > 0) {
+                                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("simulated database outage");
+                            }
                             ATTEMPTS.incrementAndGet();
                             throw new IllegalStateException("simulated bug in chunk 2");
                         }

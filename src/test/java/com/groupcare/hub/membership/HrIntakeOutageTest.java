@@ -26,6 +26,8 @@ class HrIntakeOutageTest extends HubIntegrationTest {
                 throw new jakarta.jms.JMSException("simulated broker outage");
             }
         }));
+        // the drop zone is shared by the tests: an earlier test may have left its own refused copy
+        Files.deleteIfExists(sftpServer.inbox("hr").resolve(".failed/RH_COMPLET_20261101.csv"));
         dropHrFile("RH_COMPLET_20261101.csv", sample("hr/RH_COMPLET_20261101.csv"));
         Map<String, Object> done = awaitExchange("RH_COMPLET_20261101.csv");
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.groupcare.hub.exchange.ExchangeState;
-import com.groupcare.hub.exchange.FileFeed;
+import com.groupcare.hub.exchange.BaseFileFeed;
 import com.groupcare.hub.exchange.LineError;
 import com.groupcare.hub.exchange.RawLine;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,46 +20,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * visible on its exchange.
  */
 @Component
-class ClaimImportFeed implements FileFeed {
+class ClaimImportFeed extends BaseFileFeed {
 
     static final String PARTNER = "desk";
     static final String FLOW = "claims-import";
 
     private final ClaimService claims;
     private final JdbcTemplate jdbc;
-    private final int chunkSize;
-    private final String filesQueue;
-    private final String recordsQueue;
 
     ClaimImportFeed(ClaimService claims, JdbcTemplate jdbc,
                     @Value("${hub.claims.import-chunk-size:500}") int chunkSize,
                     @Value("${hub.claims.import-files-queue:claims.files}") String filesQueue,
                     @Value("${hub.claims.import-records-queue:claims.records}") String recordsQueue) {
+        super(FLOW, PARTNER, filesQueue, recordsQueue, chunkSize);
         this.claims = claims;
         this.jdbc = jdbc;
-        this.chunkSize = chunkSize;
-        this.filesQueue = filesQueue;
-        this.recordsQueue = recordsQueue;
-    }
-
-    @Override
-    public String flow() {
-        return FLOW;
-    }
-
-    @Override
-    public String partner() {
-        return PARTNER;
-    }
-
-    @Override
-    public String filesQueue() {
-        return filesQueue;
-    }
-
-    @Override
-    public String recordsQueue() {
-        return recordsQueue;
     }
 
     @Override
@@ -75,11 +50,6 @@ class ClaimImportFeed implements FileFeed {
     @Override
     public String chunkKey(String line) {
         return ClaimImportLines.formKey(line);
-    }
-
-    @Override
-    public int chunkSize() {
-        return chunkSize;
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.groupcare.hub.exchange.Arrival;
 import com.groupcare.hub.exchange.ExchangeState;
-import com.groupcare.hub.exchange.FileFeed;
+import com.groupcare.hub.exchange.BaseFileFeed;
 import com.groupcare.hub.exchange.FileRefused;
 import com.groupcare.hub.exchange.LineError;
 import com.groupcare.hub.exchange.RawLine;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * chunks applied by {@link HrChunkApplier}, snapshots closed by {@link HrSnapshotCloser}.
  */
 @Component
-public class HrFeed implements FileFeed {
+public class HrFeed extends BaseFileFeed {
 
     public static final String PARTNER = "hr";
     public static final String FLOW = "hr-sync";
@@ -28,18 +28,13 @@ public class HrFeed implements FileFeed {
     private final HrLayout layout;
     private final HrChunkApplier applier;
     private final HrSnapshotCloser closer;
-    private final int chunkSize;
-    private final String filesQueue;
-    private final String recordsQueue;
 
     HrFeed(HrLayout layout, HrChunkApplier applier, HrSnapshotCloser closer, @Value("${hub.hr.chunk-size}") int chunkSize,
            @Value("${hub.hr.files-queue}") String filesQueue, @Value("${hub.hr.records-queue}") String recordsQueue) {
+        super(FLOW, PARTNER, filesQueue, recordsQueue, chunkSize);
         this.layout = layout;
         this.applier = applier;
         this.closer = closer;
-        this.chunkSize = chunkSize;
-        this.filesQueue = filesQueue;
-        this.recordsQueue = recordsQueue;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -48,26 +43,6 @@ public class HrFeed implements FileFeed {
         HrLayout hrLayout(@Value("${hub.hr.layout}") Resource layout) {
             return HrLayout.load(layout);
         }
-    }
-
-    @Override
-    public String flow() {
-        return FLOW;
-    }
-
-    @Override
-    public String partner() {
-        return PARTNER;
-    }
-
-    @Override
-    public String filesQueue() {
-        return filesQueue;
-    }
-
-    @Override
-    public String recordsQueue() {
-        return recordsQueue;
     }
 
     @Override
@@ -88,11 +63,6 @@ public class HrFeed implements FileFeed {
     public String chunkKey(String line) {
         int end = line.indexOf(layout.delimiter());
         return end < 0 ? line : line.substring(0, end);
-    }
-
-    @Override
-    public int chunkSize() {
-        return chunkSize;
     }
 
     @Override

@@ -56,24 +56,32 @@ class ClaimImportFeed extends BaseFileFeed {
     public List<LineError> apply(ExchangeState exchange, List<RawLine> lines) {
         List<LineError> rejected = new ArrayList<>();
         String actor = exchange.submittedBy() == null ? "file:" + exchange.id() : exchange.submittedBy();
+        ChunkLedger ledger = new ChunkLedger(jdbc);
         for (ClaimImportLines.Form form : ClaimImportLines.forms(lines, rejected)) {
+            int mark = ledger.mark();
             jdbc.execute("savepoint claim_form");
             try {
-                claims.record(form.claim(), actor);
+                claims.record(form.claim(), actor, ledger);
                 jdbc.execute("release savepoint claim_form");
             } catch (ClaimRefused | ClaimConflict e) {
-                jdbc.execute("rollback to savepoint claim_form");
+                undo(ledger, mark);
                 rejected.addAll(refused(form, e.getReason()));
             } catch (DataAccessException e) {
                 if (SafeErrors.isTransient(e)) {
                     throw e;
                 }
-                jdbc.execute("rollback to savepoint claim_form");
+                undo(ledger, mark);
                 rejected.addAll(refused(form, "the database refused the form: " + SafeErrors.describe(e)));
             }
         }
+        ledger.flush();
         rejected.sort(java.util.Comparator.comparingInt(LineError::lineNo));
         return rejected;
+    }
+
+    private void undo(ChunkLedger ledger, int mark) {
+        jdbc.execute("rollback to savepoint claim_form");
+        ledger.rollbackTo(mark);
     }
 
     private static List<LineError> refused(ClaimImportLines.Form form, String reason) {

@@ -59,14 +59,16 @@ public class ClaimService {
      */
     @Transactional
     public ClaimView create(NewClaim request, String actor) {
-        return record(request, actor);
+        record(request, actor, ledger);
+        return views.get(request.claimNumber());
     }
 
     /**
      * {@link #create} inside the caller's transaction, without marking it rollback-only when the
-     * form is refused: the claims import records each form on its own savepoint.
+     * form is refused (the claims import records each form on its own savepoint) and with the
+     * caller's ledger. Returns the claim recorded earlier when the form was already recorded, else null.
      */
-    ClaimView record(NewClaim request, String actor) {
+    ClaimView record(NewClaim request, String actor, ConsumptionLedger ledger) {
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
         int digits = Money.minorUnits(contract.currency());
@@ -80,6 +82,7 @@ public class ClaimService {
             throw new ClaimRefused("unknown provider " + request.providerCode());
         }
         Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        ledger.prepare(who.memberId().toString());
         BigDecimal charged = request.lines().stream().map(NewLine::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
         // the unique claim number decides between two senders of the same form: the second waits, then reads
         Long claimId = jdbc.query("""
@@ -121,10 +124,10 @@ public class ClaimService {
         }
         jdbc.update("update claim set status = 'VALUED', total_expected = ?, updated_at = now() where id = ?",
                 valued.total(), claimId);
-        ClaimView view = views.get(request.claimNumber());
         auditLog.write(List.of(new Audit("CLAIM", request.claimNumber(), "CREATE", actor, Instant.now(), null,
-                Map.of("status", view.status(), "totalExpected", view.totalExpected().toPlainString()))));
-        return view;
+                Map.of("status", "VALUED", "totalExpected",
+                        valued.total().setScale(Money.minorUnits(contract.currency())).toPlainString()))));
+        return null;
     }
 
     private static boolean sameForm(ClaimView recorded, NewClaim request) {

@@ -32,6 +32,11 @@ public interface ConsumptionLedger {
 
     void reserve(Reservation reservation);
 
+    /** The family's row is locked from now to the end of the transaction: a ledger that caches may load it here. */
+    default void prepare(String familyId) {
+        // the database ledger reads as it goes
+    }
+
     /** Gives back everything a claim reserved (the claim is cancelled). */
     void release(String claimId);
 

@@ -32,15 +32,25 @@ final class ChunkLedger implements ConsumptionLedger {
 
     @Override
     public void prepare(String familyId) {
-        if (!loaded.add(familyId)) {
+        prepareAll(List.of(familyId));
+    }
+
+    /** Reads the reservations of the families not read yet, in one query; their rows must be locked. */
+    void prepareAll(List<String> familyIds) {
+        String[] missing = familyIds.stream().filter(loaded::add).toArray(String[]::new);
+        if (missing.length == 0) {
             return;
         }
-        jdbc.query("""
-                select claim_id, line_no, beneficiary_id, family_id, act_code, act_family, date_of_care, year_start, amount
-                from ceiling_reservation where family_id = ? and released_at is null""", rs -> {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select claim_id, line_no, beneficiary_id, family_id, act_code, act_family, date_of_care, year_start, amount
+                    from ceiling_reservation where family_id = any(?) and released_at is null order by id""");
+            ps.setArray(1, con.createArrayOf("varchar", missing));
+            return ps;
+        }, rs -> {
             memory.reserve(new Reservation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getObject(7, LocalDate.class), year(rs.getObject(8, LocalDate.class)), rs.getBigDecimal(9)));
-        }, familyId);
+        });
     }
 
     @Override

@@ -69,18 +69,7 @@ public class ClaimService {
      * caller's ledger. Returns the claim recorded earlier when the form was already recorded, else null.
      */
     ClaimView record(NewClaim request, String actor, ConsumptionLedger ledger) {
-        InsuranceContract contract = contracts.get(request.policyNumber())
-                .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
-        int digits = Money.minorUnits(contract.currency());
-        for (NewLine line : request.lines()) {
-            if (line.amountCharged().stripTrailingZeros().scale() > digits) {
-                throw new ClaimRefused("amount charged " + line.amountCharged().toPlainString() + " has more decimals than "
-                        + contract.currency() + " allows (" + digits + ")");
-            }
-        }
-        if (request.providerCode() != null && !providers.existsById(request.providerCode())) {
-            throw new ClaimRefused("unknown provider " + request.providerCode());
-        }
+        InsuranceContract contract = check(request);
         Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
         ledger.prepare(who.memberId().toString());
         BigDecimal charged = request.lines().stream().map(NewLine::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -124,10 +113,31 @@ public class ClaimService {
         }
         jdbc.update("update claim set status = 'VALUED', total_expected = ?, updated_at = now() where id = ?",
                 valued.total(), claimId);
-        auditLog.write(List.of(new Audit("CLAIM", request.claimNumber(), "CREATE", actor, Instant.now(), null,
-                Map.of("status", "VALUED", "totalExpected",
-                        valued.total().setScale(Money.minorUnits(contract.currency())).toPlainString()))));
+        auditLog.write(List.of(created(request.claimNumber(), actor, valued, contract)));
         return null;
+    }
+
+    /** The form's contract, once the form names a known contract and provider and amounts its currency can hold. */
+    InsuranceContract check(NewClaim request) {
+        InsuranceContract contract = contracts.get(request.policyNumber())
+                .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        int digits = Money.minorUnits(contract.currency());
+        for (NewLine line : request.lines()) {
+            if (line.amountCharged().stripTrailingZeros().scale() > digits) {
+                throw new ClaimRefused("amount charged " + line.amountCharged().toPlainString() + " has more decimals than "
+                        + contract.currency() + " allows (" + digits + ")");
+            }
+        }
+        if (request.providerCode() != null && !providers.existsById(request.providerCode())) {
+            throw new ClaimRefused("unknown provider " + request.providerCode());
+        }
+        return contract;
+    }
+
+    /** What the audit trail keeps of a claim recorded and valued. */
+    static Audit created(String claimNumber, String actor, ValuedClaim valued, InsuranceContract contract) {
+        return new Audit("CLAIM", claimNumber, "CREATE", actor, Instant.now(), null, Map.of("status", "VALUED",
+                "totalExpected", valued.total().setScale(Money.minorUnits(contract.currency())).toPlainString()));
     }
 
     private static boolean sameForm(ClaimView recorded, NewClaim request) {

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL, the last row committed), and the hub's heap. Not part of the test suite (tag "benchmark").
  */
 @Tag("benchmark")
-@TestPropertySource(properties = "hub.hr.chunk-size=1000")
+// the production defaults, not the tests' small chunks
+@TestPropertySource(properties = {"hub.hr.chunk-size=1000", "hub.claims.import-chunk-size=500"})
 class ClaimImportBenchmark extends HubIntegrationTest {
 
     private static final String[] ACTS = {"PH", "PH", "PH", "C1", "C1", "C2", "LAB", "DEN", "RX", "ACU", "MAT"};

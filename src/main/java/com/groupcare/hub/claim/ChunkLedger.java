@@ -43,8 +43,10 @@ final class ChunkLedger implements ConsumptionLedger {
         }
         jdbc.query(con -> {
             var ps = con.prepareStatement("""
-                    select claim_id, line_no, beneficiary_id, family_id, act_code, act_family, date_of_care, year_start, amount
-                    from ceiling_reservation where family_id = any(?) and released_at is null order by id""");
+                    select r.claim_id, r.line_no, r.beneficiary_id, r.family_id, r.act_code, r.act_family, r.date_of_care,
+                           r.year_start, r.amount
+                    from unnest(?::varchar[]) as f(id) join ceiling_reservation r on r.family_id = f.id
+                    where r.released_at is null order by r.id""");
             ps.setArray(1, con.createArrayOf("varchar", missing));
             return ps;
         }, rs -> {

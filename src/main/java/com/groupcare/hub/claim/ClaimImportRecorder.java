@@ -93,7 +93,9 @@ class ClaimImportRecorder {
     private Set<String> alreadyRecorded(List<ClaimImportLines.Form> forms) {
         String[] numbers = forms.stream().map(f -> f.claim().claimNumber()).toArray(String[]::new);
         return new HashSet<>(jdbc.query(con -> {
-            var ps = con.prepareStatement("select claim_number from claim where claim_number = any(?)");
+            // a join, not "= any(?)": with the statistics of a table still filling, the planner would scan it for each number
+            var ps = con.prepareStatement("select c.claim_number from unnest(?::varchar[]) as n(number) "
+                    + "join claim c on c.claim_number = n.number");
             ps.setArray(1, con.createArrayOf("varchar", numbers));
             return ps;
         }, (rs, i) -> rs.getString(1)));

@@ -88,7 +88,9 @@ public class StartupReport {
         try (Stream<Path> files = Files.list(samples.resolve("hr"))) {
             List<Path> csv = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
             for (Path file : csv) {
-                Files.copy(file, server.inbox("hr").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                // the sample's own date comes along: a file long stable, so the read lock takes it at once
+                Files.copy(file, server.inbox("hr").resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.COPY_ATTRIBUTES);
             }
             Files.writeString(marker, "inbox samples dropped once; delete this file to drop them again\n");
             log.info("Dropped {} HR sample files in the drop zone: watch GET /api/exchanges", csv.size());

@@ -1,12 +1,16 @@
 package com.groupcare.hub.claim;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.groupcare.hub.membership.CoverRules;
+import com.groupcare.hub.membership.Relationship;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +19,23 @@ import org.springframework.stereotype.Component;
 class Beneficiaries {
 
     private final JdbcTemplate jdbc;
+    private final CoverRules coverRules;
 
-    Beneficiaries(JdbcTemplate jdbc) {
+    Beneficiaries(JdbcTemplate jdbc, CoverRules coverRules) {
         this.jdbc = jdbc;
+        this.coverRules = coverRules;
     }
 
     record Found(UUID beneficiaryId, UUID memberId, CoveredPerson person) {
+    }
+
+    /** The columns id, member_id, birth_date, cover_start, cover_end, relationship, student, disabled from {@code first}. */
+    private CoveredPerson person(ResultSet rs, int first) throws SQLException {
+        LocalDate birth = rs.getObject(first + 2, LocalDate.class);
+        return new CoveredPerson(rs.getObject(first, UUID.class).toString(), rs.getObject(first + 1, UUID.class).toString(),
+                birth, rs.getObject(first + 3, LocalDate.class), rs.getObject(first + 4, LocalDate.class),
+                coverRules.ageLimitEnd(Relationship.valueOf(rs.getString(first + 5)), birth, rs.getBoolean(first + 6),
+                        rs.getBoolean(first + 7)));
     }
 
     /**
@@ -31,7 +46,8 @@ class Beneficiaries {
         Map<String, Found> found = new HashMap<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    select m.matricule, b.rank, b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end
+                    select m.matricule, b.rank, b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end,
+                           b.relationship, b.student, b.disabled
                     from beneficiary b join member m on m.id = b.member_id
                     join unnest(?::varchar[], ?::int[]) as k(matricule, rank) on k.matricule = m.matricule and k.rank = b.rank
                     order by m.id for update of m""");
@@ -41,9 +57,7 @@ class Beneficiaries {
         }, rs -> {
             UUID id = rs.getObject(3, UUID.class);
             UUID memberId = rs.getObject(4, UUID.class);
-            found.put(rs.getString(1) + "/" + rs.getInt(2), new Found(id, memberId, new CoveredPerson(id.toString(),
-                    memberId.toString(), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                    rs.getObject(7, LocalDate.class))));
+            found.put(rs.getString(1) + "/" + rs.getInt(2), new Found(id, memberId, person(rs, 3)));
         });
         return found;
     }
@@ -51,16 +65,13 @@ class Beneficiaries {
     /** The beneficiary, with the member row locked until the transaction ends (one family at a time). */
     Found lockFamilyOf(String matricule, int rank) {
         return jdbc.query("""
-                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end
+                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled
                 from beneficiary b join member m on m.id = b.member_id
                 where m.matricule = ? and b.rank = ? for update of m""", rs -> {
             if (!rs.next()) {
                 throw new ClaimRefused("no beneficiary with this matricule and rank");
             }
-            UUID id = rs.getObject(1, UUID.class);
-            UUID memberId = rs.getObject(2, UUID.class);
-            return new Found(id, memberId, new CoveredPerson(id.toString(), memberId.toString(),
-                    rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+            return new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1));
         }, matricule, rank);
     }
 }

@@ -54,7 +54,7 @@ class ClaimImportRecorder {
         if (forms.isEmpty()) {
             return rejected;
         }
-        ChunkLedger ledger = new ChunkLedger(jdbc);
+        JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
         Map<String, Beneficiaries.Found> people = beneficiaries.lockFamiliesOf(
                 forms.stream().map(f -> f.claim().matricule()).toList(), forms.stream().map(f -> f.claim().rank()).toList());
         ledger.prepareAll(people.values().stream().map(f -> f.memberId().toString()).distinct().toList());
@@ -101,7 +101,7 @@ class ClaimImportRecorder {
         }, (rs, i) -> rs.getString(1)));
     }
 
-    private void recordAlone(ClaimImportLines.Form form, String actor, ChunkLedger ledger, List<LineError> rejected) {
+    private void recordAlone(ClaimImportLines.Form form, String actor, JdbcConsumptionLedger ledger, List<LineError> rejected) {
         int mark = ledger.mark();
         jdbc.execute("savepoint claim_form");
         try {
@@ -119,7 +119,7 @@ class ClaimImportRecorder {
         }
     }
 
-    private void undo(ChunkLedger ledger, int mark) {
+    private void undo(JdbcConsumptionLedger ledger, int mark) {
         jdbc.execute("rollback to savepoint claim_form");
         ledger.rollbackTo(mark);
     }

@@ -31,20 +31,18 @@ public class ClaimService {
     private final ContractCatalog contracts;
     private final Beneficiaries beneficiaries;
     private final VoucherService vouchers;
-    private final JdbcConsumptionLedger ledger;
     private final ClaimViews views;
     private final AuditLog auditLog;
     private final ProviderRepository providers;
     private final ClaimValuator valuator = new ClaimValuator();
 
     public ClaimService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, VoucherService vouchers,
-                        JdbcConsumptionLedger ledger, ClaimViews views, AuditLog auditLog, ProviderRepository providers) {
+                        ClaimViews views, AuditLog auditLog, ProviderRepository providers) {
         this.providers = providers;
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.beneficiaries = beneficiaries;
         this.vouchers = vouchers;
-        this.ledger = ledger;
         this.views = views;
         this.auditLog = auditLog;
     }
@@ -59,7 +57,9 @@ public class ClaimService {
      */
     @Transactional
     public ClaimView create(NewClaim request, String actor) {
+        JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
         record(request, actor, ledger);
+        ledger.flush();
         return views.get(request.claimNumber());
     }
 
@@ -83,6 +83,10 @@ public class ClaimService {
                 request.providerCode(), request.dateOfCare(), Money.round(charged, contract.currency()), actor);
         if (claimId == null) {
             ClaimView recorded = views.get(request.claimNumber());
+            if ("CANCELLED".equals(recorded.status())) {
+                throw new ClaimConflict("claim " + request.claimNumber() + " was cancelled: a cancelled form is not "
+                        + "recorded again; give the new form a new number");
+            }
             if (!sameForm(recorded, request)) {
                 throw new ClaimConflict("claim " + request.claimNumber() + " is already recorded with other content");
             }
@@ -171,7 +175,7 @@ public class ClaimService {
             throw new ClaimConflict("claim " + claimNumber + " is " + status + ": only a claim not yet batched can be cancelled");
         }
         long id = (Long) claim.get("id");
-        ledger.release(Long.toString(id));
+        new JdbcConsumptionLedger(jdbc).release(Long.toString(id));
         vouchers.releaseFromClaim(id);
         jdbc.update("update claim set status = 'CANCELLED', cancel_reason = ?, updated_at = now() where id = ?", reason, id);
         auditLog.write(List.of(new Audit("CLAIM", claimNumber, "CANCEL", actor, Instant.now(),

@@ -9,6 +9,7 @@ import java.util.List;
 import com.groupcare.hub.claim.ConsumptionLedger.Reservation;
 import com.groupcare.hub.claim.ConsumptionLedger.Scope;
 import com.groupcare.hub.common.Money;
+import com.groupcare.hub.contract.ActFamilyCeiling;
 import com.groupcare.hub.contract.BenefitRule;
 import com.groupcare.hub.contract.BenefitSchedule;
 import com.groupcare.hub.contract.InsuranceContract;
@@ -48,7 +49,8 @@ public class ClaimValuator {
             return refused(lineNo, line, currency, ValuationReason.MALFORMED_LINE);
         }
         if (!person.coveredOn(dateOfCare)) {
-            return refused(lineNo, line, currency, ValuationReason.RIGHTS_CLOSED);
+            return refused(lineNo, line, currency,
+                    person.pastAgeLimitOn(dateOfCare) ? ValuationReason.AGE_LIMIT : ValuationReason.RIGHTS_CLOSED);
         }
         BenefitRule rule = schedule.rule(line.actCode()).orElse(null);
         if (rule == null) {
@@ -64,7 +66,7 @@ public class ClaimValuator {
         if (rule.priorApprovalRequired() && !line.voucher()) {
             return refused(lineNo, line, currency, ValuationReason.VOUCHER_MISSING);
         }
-        if (rule.periodicityMonths() != null && ledger.careBetween(person.beneficiaryId(), rule.actCode(),
+        if (rule.periodicityMonths() != null && ledger.careBetween(contract.policyNumber(), person.beneficiaryId(), rule.actCode(),
                 dateOfCare.minusMonths(rule.periodicityMonths()), dateOfCare.plusMonths(rule.periodicityMonths())).isPresent()) {
             return refused(lineNo, line, currency, ValuationReason.PERIODICITY);
         }
@@ -84,12 +86,17 @@ public class ClaimValuator {
         }
         BigDecimal amount = Money.round(base.multiply(rule.rate()), currency);
         amount = limit(amount, rule.perActCap(), ValuationReason.CAP_APPLIED, reasons, currency);
-        amount = limit(amount, remaining(schedule.beneficiaryYearCeiling(), ledger.used(Scope.BENEFICIARY,
-                person.beneficiaryId(), year)), ValuationReason.BENEFICIARY_CEILING, reasons, currency);
-        amount = limit(amount, remaining(schedule.familyYearCeiling(), ledger.used(Scope.FAMILY,
-                person.familyId(), year)), ValuationReason.FAMILY_CEILING, reasons, currency);
-        amount = limit(amount, remaining(schedule.actFamilyCeiling(rule.actFamily()), ledger.used(Scope.ACT_FAMILY,
-                person.beneficiaryId() + "/" + rule.actFamily(), year)), ValuationReason.ACT_FAMILY_CEILING, reasons, currency);
+        amount = limit(amount, remaining(schedule.beneficiaryYearCeiling(), ledger, Scope.BENEFICIARY,
+                person.beneficiaryId(), year), ValuationReason.BENEFICIARY_CEILING, reasons, currency);
+        amount = limit(amount, remaining(schedule.familyYearCeiling(), ledger, Scope.FAMILY,
+                person.familyId(), year), ValuationReason.FAMILY_CEILING, reasons, currency);
+        ActFamilyCeiling actFamily = schedule.actFamilyCeiling(rule.actFamily());
+        if (actFamily != null) {
+            boolean shared = actFamily.scope() == ActFamilyCeiling.Scope.FAMILY;
+            amount = limit(amount, remaining(actFamily.amount(), ledger, shared ? Scope.FAMILY_ACT_FAMILY : Scope.ACT_FAMILY,
+                    (shared ? person.familyId() : person.beneficiaryId()) + "/" + rule.actFamily(), year),
+                    ValuationReason.ACT_FAMILY_CEILING, reasons, currency);
+        }
         if (amount.signum() == 0) {
             if (reasons.stream().anyMatch(ClaimValuator::isCeiling)) {
                 reasons.add(0, ValuationReason.CEILING_EXHAUSTED);
@@ -106,8 +113,9 @@ public class ClaimValuator {
                 || reason == ValuationReason.ACT_FAMILY_CEILING;
     }
 
-    private static BigDecimal remaining(BigDecimal ceiling, BigDecimal used) {
-        return ceiling == null ? null : ceiling.subtract(used).max(BigDecimal.ZERO);
+    /** What is left of a ceiling; the ledger is not asked when there is no such ceiling. */
+    private static BigDecimal remaining(BigDecimal ceiling, ConsumptionLedger ledger, Scope scope, String key, ContractYear year) {
+        return ceiling == null ? null : ceiling.subtract(ledger.used(scope, key, year)).max(BigDecimal.ZERO);
     }
 
     private static BigDecimal limit(BigDecimal amount, BigDecimal limit, ValuationReason reason,

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.groupcare.hub.claim.ClaimRequests.ClaimView;
 import com.groupcare.hub.claim.ClaimRequests.LineView;
 import com.groupcare.hub.claim.ConsumptionLedger.Scope;
+import com.groupcare.hub.contract.ActFamilyCeiling;
 import com.groupcare.hub.contract.BenefitSchedule;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
@@ -23,12 +24,10 @@ class ClaimViews {
 
     private final JdbcTemplate jdbc;
     private final ContractCatalog contracts;
-    private final JdbcConsumptionLedger ledger;
 
-    ClaimViews(JdbcTemplate jdbc, ContractCatalog contracts, JdbcConsumptionLedger ledger) {
+    ClaimViews(JdbcTemplate jdbc, ContractCatalog contracts) {
         this.jdbc = jdbc;
         this.contracts = contracts;
-        this.ledger = ledger;
     }
 
     ClaimView get(String claimNumber) {
@@ -89,7 +88,16 @@ class ClaimViews {
         }
         ceilings.put("contractYear", year);
         String memberId = jdbc.queryForObject("select id::text from member where matricule = ?", String.class, matricule);
+        JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
+        ledger.prepare(memberId);
         ceilings.put("family", left(schedule.familyYearCeiling(), ledger.used(Scope.FAMILY, memberId, year)));
+        Map<String, BigDecimal> shared = new LinkedHashMap<>();
+        schedule.actFamilyYearCeilings().forEach((family, ceiling) -> {
+            if (ceiling.scope() == ActFamilyCeiling.Scope.FAMILY) {
+                shared.put(family, left(ceiling.amount(), ledger.used(Scope.FAMILY_ACT_FAMILY, memberId + "/" + family, year)));
+            }
+        });
+        ceilings.put("familyActFamilies", shared);
         List<Map<String, Object>> perBeneficiary = new ArrayList<>();
         jdbc.query("select id::text, rank from beneficiary where member_id = ?::uuid order by rank", rs -> {
             String id = rs.getString(1);
@@ -97,8 +105,11 @@ class ClaimViews {
             row.put("rank", rs.getInt(2));
             row.put("beneficiary", left(schedule.beneficiaryYearCeiling(), ledger.used(Scope.BENEFICIARY, id, year)));
             Map<String, BigDecimal> families = new LinkedHashMap<>();
-            schedule.actFamilyYearCeilings().forEach((family, ceiling) ->
-                    families.put(family, left(ceiling, ledger.used(Scope.ACT_FAMILY, id + "/" + family, year))));
+            schedule.actFamilyYearCeilings().forEach((family, ceiling) -> {
+                if (ceiling.scope() == ActFamilyCeiling.Scope.BENEFICIARY) {
+                    families.put(family, left(ceiling.amount(), ledger.used(Scope.ACT_FAMILY, id + "/" + family, year)));
+                }
+            });
             row.put("actFamilies", families);
             perBeneficiary.add(row);
         }, memberId);

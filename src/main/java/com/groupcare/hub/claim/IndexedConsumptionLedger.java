@@ -13,8 +13,8 @@ import com.groupcare.hub.contract.InsuranceContract.ContractYear;
 
 /**
  * A ledger held in memory with an index per question the valuator asks, so each call costs a few
- * hash look-ups instead of a scan of every reservation (InMemoryConsumptionLedger, the simple
- * reference): sums by scope + key + year, care dates and counts by beneficiary + act, reservations
+ * hash look-ups instead of a scan of every reservation (the tests' InMemoryConsumptionLedger is the
+ * simple reference). The production ledger ({@link JdbcConsumptionLedger}) answers through it: sums by scope + key + year, care dates and counts by beneficiary + act, reservations
  * by claim for release. Gives the same answers as the reference, to the scale of the amounts.
  * Not thread-safe, like the reference: one batch valued at a time.
  */
@@ -23,7 +23,7 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
     private record SumKey(Scope scope, String key, ContractYear year) {
     }
 
-    private record ActKey(String beneficiaryId, String actCode) {
+    private record ActKey(String policyNumber, String beneficiaryId, String actCode) {
     }
 
     private record CountKey(String beneficiaryId, String actCode, ContractYear year) {
@@ -48,14 +48,15 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
     }
 
     @Override
-    public Optional<LocalDate> lastCare(String beneficiaryId, String actCode, LocalDate onOrBefore) {
-        TreeMap<LocalDate, Integer> dates = careDates.get(new ActKey(beneficiaryId, actCode));
+    public Optional<LocalDate> lastCare(String policyNumber, String beneficiaryId, String actCode, LocalDate onOrBefore) {
+        TreeMap<LocalDate, Integer> dates = careDates.get(new ActKey(policyNumber, beneficiaryId, actCode));
         return dates == null ? Optional.empty() : Optional.ofNullable(dates.floorKey(onOrBefore));
     }
 
     @Override
-    public Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before) {
-        TreeMap<LocalDate, Integer> dates = careDates.get(new ActKey(beneficiaryId, actCode));
+    public Optional<LocalDate> careBetween(String policyNumber, String beneficiaryId, String actCode, LocalDate after,
+                                           LocalDate before) {
+        TreeMap<LocalDate, Integer> dates = careDates.get(new ActKey(policyNumber, beneficiaryId, actCode));
         LocalDate next = dates == null ? null : dates.higherKey(after);
         return next != null && next.isBefore(before) ? Optional.of(next) : Optional.empty();
     }
@@ -73,7 +74,7 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
             sum.amount = sum.amount.add(r.amount());
             sum.lines++;
         }
-        careDates.computeIfAbsent(new ActKey(r.beneficiaryId(), r.actCode()), k -> new TreeMap<>())
+        careDates.computeIfAbsent(new ActKey(r.year().policyNumber(), r.beneficiaryId(), r.actCode()), k -> new TreeMap<>())
                 .merge(r.dateOfCare(), 1, Integer::sum);
         counts.merge(new CountKey(r.beneficiaryId(), r.actCode(), r.year()), 1, Integer::sum);
     }
@@ -92,7 +93,7 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
                     sums.remove(key);
                 }
             }
-            ActKey act = new ActKey(r.beneficiaryId(), r.actCode());
+            ActKey act = new ActKey(r.year().policyNumber(), r.beneficiaryId(), r.actCode());
             TreeMap<LocalDate, Integer> dates = careDates.get(act);
             dates.computeIfPresent(r.dateOfCare(), (d, n) -> n == 1 ? null : n - 1);
             if (dates.isEmpty()) {
@@ -102,10 +103,11 @@ public class IndexedConsumptionLedger implements ConsumptionLedger {
         }
     }
 
-    /** The act-family key is the beneficiary's, as the valuator asks for it (beneficiary/act family). */
+    /** Act-family keys as the valuator asks for them: beneficiary/act family and family/act family. */
     private static List<SumKey> sumKeys(Reservation r) {
         return List.of(new SumKey(Scope.BENEFICIARY, r.beneficiaryId(), r.year()),
                 new SumKey(Scope.FAMILY, r.familyId(), r.year()),
-                new SumKey(Scope.ACT_FAMILY, r.beneficiaryId() + "/" + r.actFamily(), r.year()));
+                new SumKey(Scope.ACT_FAMILY, r.beneficiaryId() + "/" + r.actFamily(), r.year()),
+                new SumKey(Scope.FAMILY_ACT_FAMILY, r.familyId() + "/" + r.actFamily(), r.year()));
     }
 }

@@ -39,7 +39,13 @@ public class VoucherService {
                              @jakarta.validation.constraints.Min(0) int rank,
                              @jakarta.validation.constraints.NotBlank String actCode,
                              @jakarta.validation.constraints.NotNull LocalDate validFrom,
-                             @jakarta.validation.constraints.NotNull LocalDate validTo) {
+                             @jakarta.validation.constraints.NotNull LocalDate validTo,
+                             @jakarta.validation.constraints.Size(max = 64) String requestId) {
+
+        /** A request without an idempotency key. */
+        public NewVoucher(String policyNumber, String matricule, int rank, String actCode, LocalDate validFrom, LocalDate validTo) {
+            this(policyNumber, matricule, rank, actCode, validFrom, validTo, null);
+        }
     }
 
     @Transactional
@@ -55,13 +61,22 @@ public class VoucherService {
             throw new ClaimRefused("valid-to is before valid-from");
         }
         Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        // a retried request (same idempotency key) gets the voucher already issued; the family lock orders the two
+        if (request.requestId() != null) {
+            Map<String, Object> issued = alreadyIssued(request, who);
+            if (issued != null) {
+                return issued;
+            }
+        }
         if (!who.person().coveredOn(request.validFrom())) {
             throw new ClaimRefused("rights are not open on " + request.validFrom());
         }
         if (rule.periodicityMonths() != null) {
+            // periodicity counts the vouchers of this contract only
             LocalDate last = jdbc.queryForObject("""
-                    select max(valid_from) from care_voucher where beneficiary_id = ? and act_code = ? and status <> 'CANCELLED'""",
-                    LocalDate.class, who.beneficiaryId(), request.actCode());
+                    select max(valid_from) from care_voucher where beneficiary_id = ? and act_code = ? and policy_number = ?
+                       and status <> 'CANCELLED'""",
+                    LocalDate.class, who.beneficiaryId(), request.actCode(), request.policyNumber());
             if (last != null && request.validFrom().isBefore(last.plusMonths(rule.periodicityMonths()))) {
                 throw new ClaimConflict("periodicity: a voucher for " + request.actCode() + " was issued from " + last
                         + "; the next one from " + last.plusMonths(rule.periodicityMonths()));
@@ -71,13 +86,32 @@ public class VoucherService {
         String number = "BON-" + request.validFrom().getYear() + "-" + String.format("%06d", id);
         jdbc.update("""
                 insert into care_voucher (id, voucher_number, policy_number, beneficiary_id, act_code, issued_on, valid_from,
-                    valid_to, status, created_by, created_at) values (?, ?, ?, ?, ?, current_date, ?, ?, 'ISSUED', ?, now())""",
+                    valid_to, status, created_by, created_at, request_id)
+                values (?, ?, ?, ?, ?, current_date, ?, ?, 'ISSUED', ?, now(), ?)""",
                 id, number, request.policyNumber(), who.beneficiaryId(), request.actCode(), request.validFrom(),
-                request.validTo(), actor);
+                request.validTo(), actor, request.requestId());
         auditLog.write(List.of(new Audit("CARE_VOUCHER", number, "ISSUE", actor, Instant.now(), null,
                 Map.of("actCode", request.actCode(), "validFrom", request.validFrom().toString(),
                         "validTo", request.validTo().toString()))));
         return jdbc.queryForMap("select voucher_number, act_code, valid_from, valid_to, status from care_voucher where id = ?", id);
+    }
+
+    private Map<String, Object> alreadyIssued(NewVoucher request, Beneficiaries.Found who) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select voucher_number, act_code, valid_from, valid_to, status, policy_number, beneficiary_id
+                from care_voucher where request_id = ?""", request.requestId());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = new java.util.LinkedHashMap<>(rows.get(0));
+        boolean same = request.policyNumber().equals(row.remove("policy_number")) && who.beneficiaryId().equals(row.remove("beneficiary_id"))
+                && request.actCode().equals(row.get("act_code"))
+                && request.validFrom().equals(((java.sql.Date) row.get("valid_from")).toLocalDate())
+                && request.validTo().equals(((java.sql.Date) row.get("valid_to")).toLocalDate());
+        if (!same) {
+            throw new ClaimConflict("request id " + request.requestId() + " was already used for another voucher");
+        }
+        return row;
     }
 
     /** The voucher's id when it can cover this line; a voucher that cannot is a mistake the desk must correct. */

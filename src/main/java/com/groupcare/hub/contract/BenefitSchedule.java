@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public record BenefitSchedule(int version, LocalDate validFrom, Map<String, BenefitRule> rules,
                               BigDecimal beneficiaryYearCeiling, BigDecimal familyYearCeiling,
-                              Map<String, BigDecimal> actFamilyYearCeilings) {
+                              Map<String, ActFamilyCeiling> actFamilyYearCeilings) {
 
     public Optional<BenefitRule> rule(String actCode) {
         return Optional.ofNullable(rules.get(actCode));
     }
 
-    public BigDecimal actFamilyCeiling(String actFamily) {
+    public ActFamilyCeiling actFamilyCeiling(String actFamily) {
         return actFamilyYearCeilings.get(actFamily);
     }
 }

@@ -50,8 +50,8 @@ public final class ContractFiles {
         List<BenefitSchedule> schedules = new ArrayList<>();
         for (JsonNode s : root.required("schedules")) {
             JsonNode ceilings = s.path("ceilings");
-            Map<String, BigDecimal> families = new LinkedHashMap<>();
-            ceilings.path("act-families").properties().forEach(e -> families.put(e.getKey(), decimal(e.getValue())));
+            Map<String, ActFamilyCeiling> families = new LinkedHashMap<>();
+            ceilings.path("act-families").properties().forEach(e -> families.put(e.getKey(), actFamilyCeiling(e.getKey(), e.getValue())));
             Map<String, BenefitRule> rules = new LinkedHashMap<>();
             for (JsonNode a : s.required("acts")) {
                 BenefitRule rule = new BenefitRule(a.required("code").asText(), a.path("label").asText(null),
@@ -71,6 +71,24 @@ public final class ContractFiles {
                 root.path("renewal").asText("TACIT"),
                 root.hasNonNull("end-date") ? LocalDate.parse(root.get("end-date").asText()) : null,
                 decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules);
+    }
+
+    /** {@code OPTICAL: 300.000} (per beneficiary) or {@code OPTICAL: { amount: 300.000, scope: FAMILY }}. */
+    private static ActFamilyCeiling actFamilyCeiling(String family, JsonNode node) {
+        if (node.isValueNode()) {
+            return new ActFamilyCeiling(decimal(node), ActFamilyCeiling.Scope.BENEFICIARY);
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        if (!java.util.Set.of("amount", "scope").containsAll(keys) || !node.has("amount")) {
+            throw new IllegalArgumentException("act-families." + family + " must be an amount or {amount, scope}, not " + keys);
+        }
+        String scope = node.path("scope").asText("BENEFICIARY");
+        try {
+            return new ActFamilyCeiling(decimal(node.get("amount")), ActFamilyCeiling.Scope.valueOf(scope));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("act-families." + family + ".scope must be BENEFICIARY or FAMILY, not " + scope);
+        }
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -45,9 +45,10 @@ public record InsuranceContract(String policyNumber, String insurer, String curr
         if (start.isAfter(date)) {
             start = yearStart.atYear(date.getYear() - 1);
         }
-        return new ContractYear(start, start.plusYears(1).minusDays(1));
+        return new ContractYear(policyNumber, start, start.plusYears(1).minusDays(1));
     }
 
-    public record ContractYear(LocalDate start, LocalDate end) {
+    /** A contract year of one policy: ceilings and yearly counts belong to it, never to another policy's. */
+    public record ContractYear(String policyNumber, LocalDate start, LocalDate end) {
     }
 }

@@ -23,11 +23,15 @@ public class CoverRules {
 
     public LocalDate coverEnd(Relationship relationship, LocalDate birthDate, boolean student, boolean disabled,
                               LocalDate memberLeaveDate) {
-        LocalDate ageEnd = null;
-        if (relationship == Relationship.CHILD && !disabled) {
-            ageEnd = birthDate.plusYears(student ? studentAgeLimit : childAgeLimit).minusDays(1);
+        return earliest(ageLimitEnd(relationship, birthDate, student, disabled), memberLeaveDate);
+    }
+
+    /** The last day a child is covered by age (the day before the limit birthday); null when no age limit applies. */
+    public LocalDate ageLimitEnd(Relationship relationship, LocalDate birthDate, boolean student, boolean disabled) {
+        if (relationship != Relationship.CHILD || disabled) {
+            return null;
         }
-        return earliest(ageEnd, memberLeaveDate);
+        return birthDate.plusYears(student ? studentAgeLimit : childAgeLimit).minusDays(1);
     }
 
     /** Rights are open on {@code day} when it lies between start and end, both included. */

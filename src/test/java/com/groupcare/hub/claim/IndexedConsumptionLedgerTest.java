@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IndexedConsumptionLedgerTest {
 
+    static final String POLICY = "POL-TRS-2026";
+
     static final InsuranceContract TND = ContractFiles.load(new FileSystemResource("mappings/contracts/POL-TRS-2026.yaml"));
     static final String[] ACTS = {"PH", "LAB", "OPT", "DEN", "PRO"};
     static final String[] ACT_FAMILIES = {"PHARMACY", "LAB", "OPTICAL", "DENTAL", "DENTAL"};
@@ -63,14 +65,14 @@ class IndexedConsumptionLedgerTest {
                         .isEqualTo(reference.used(Scope.FAMILY, family, year));
                 assertThat(indexed.used(Scope.ACT_FAMILY, actFamilyKey, year)).as("step %d", step)
                         .isEqualTo(reference.used(Scope.ACT_FAMILY, actFamilyKey, year));
-                assertThat(indexed.lastCare(who, act, onOrBefore)).as("step %d", step)
-                        .isEqualTo(reference.lastCare(who, act, onOrBefore));
-                assertThat(indexed.careBetween(who, act, onOrBefore.minusMonths(24), onOrBefore.plusMonths(24)))
-                        .as("step %d", step).isEqualTo(reference.careBetween(who, act, onOrBefore.minusMonths(24),
+                assertThat(indexed.lastCare(POLICY, who, act, onOrBefore)).as("step %d", step)
+                        .isEqualTo(reference.lastCare(POLICY, who, act, onOrBefore));
+                assertThat(indexed.careBetween(POLICY, who, act, onOrBefore.minusMonths(24), onOrBefore.plusMonths(24)))
+                        .as("step %d", step).isEqualTo(reference.careBetween(POLICY, who, act, onOrBefore.minusMonths(24),
                                 onOrBefore.plusMonths(24)));
                 assertThat(indexed.count(who, act, year)).as("step %d", step)
                         .isEqualTo(reference.count(who, act, year));
-                answered += reference.count(who, act, year) > 0 && reference.lastCare(who, act, onOrBefore).isPresent() ? 1 : 0;
+                answered += reference.count(who, act, year) > 0 && reference.lastCare(POLICY, who, act, onOrBefore).isPresent() ? 1 : 0;
             }
         }
         assertThat(queries).isGreaterThan(4_000);
@@ -111,7 +113,7 @@ class IndexedConsumptionLedgerTest {
         ledger.release("x");
 
         assertThat(ledger.used(Scope.ACT_FAMILY, "B1/OPTICAL", year)).isEqualTo(BigDecimal.ZERO);
-        assertThat(ledger.lastCare("B1", "OPT", LocalDate.of(2027, 1, 1))).isEmpty();
+        assertThat(ledger.lastCare(POLICY, "B1", "OPT", LocalDate.of(2027, 1, 1))).isEmpty();
         assertThat(ledger.count("B1", "OPT", year)).isZero();
     }
 

@@ -112,11 +112,11 @@ class WorkedExampleTest {
         assertThat(schedule.familyYearCeiling().subtract(ledger.used(Scope.FAMILY, FAMILY, YEAR_2026))).isEqualByComparingTo("6.890");
         Map<String, String> actFamilyLeft = Map.of("004512-00/OPTICAL", "150.000", "004512-10/OPTICAL", "190.000",
                 "004512-01/DENTAL", "504.000", "004512-11/DENTAL", "0.000");
-        actFamilyLeft.forEach((key, left) -> assertThat(schedule.actFamilyCeiling(key.substring(key.indexOf('/') + 1))
+        actFamilyLeft.forEach((key, left) -> assertThat(schedule.actFamilyCeiling(key.substring(key.indexOf('/') + 1)).amount()
                 .subtract(ledger.used(Scope.ACT_FAMILY, key, YEAR_2026))).as(key).isEqualByComparingTo(left));
         assertThat(ledger.count("004512-00", "LAB", YEAR_2026)).isEqualTo(3);
-        assertThat(ledger.lastCare("004512-00", "OPT", LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2026, 2, 10));
-        assertThat(ledger.lastCare("004512-10", "OPT", LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2026, 3, 2));
+        assertThat(ledger.lastCare(TND.policyNumber(), "004512-00", "OPT", LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2026, 2, 10));
+        assertThat(ledger.lastCare(TND.policyNumber(), "004512-10", "OPT", LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2026, 3, 2));
         // contract year 2025 (schedule v1): only BS-00
         ContractYear year2025 = TND.yearOf(LocalDate.of(2025, 12, 18));
         assertThat(ledger.used(Scope.FAMILY, FAMILY, year2025)).isEqualByComparingTo("50.080");

@@ -10,7 +10,7 @@ import java.util.Optional;
 import com.groupcare.hub.contract.InsuranceContract.ContractYear;
 
 /** A ledger held in memory: for tests, simulations and one batch valued at a time. */
-public class InMemoryConsumptionLedger implements ConsumptionLedger {
+class InMemoryConsumptionLedger implements ConsumptionLedger {
 
     private final List<Reservation> reservations = new ArrayList<>();
 
@@ -20,19 +20,21 @@ public class InMemoryConsumptionLedger implements ConsumptionLedger {
             case BENEFICIARY -> r.beneficiaryId().equals(key);
             case FAMILY -> r.familyId().equals(key);
             case ACT_FAMILY -> (r.beneficiaryId() + "/" + r.actFamily()).equals(key);
+            case FAMILY_ACT_FAMILY -> (r.familyId() + "/" + r.actFamily()).equals(key);
         }).map(Reservation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override
-    public Optional<LocalDate> lastCare(String beneficiaryId, String actCode, LocalDate onOrBefore) {
-        return reservations.stream()
+    public Optional<LocalDate> lastCare(String policyNumber, String beneficiaryId, String actCode, LocalDate onOrBefore) {
+        return reservations.stream().filter(r -> r.year().policyNumber().equals(policyNumber))
                 .filter(r -> r.beneficiaryId().equals(beneficiaryId) && r.actCode().equals(actCode))
                 .map(Reservation::dateOfCare).filter(d -> !d.isAfter(onOrBefore)).max(Comparator.naturalOrder());
     }
 
     @Override
-    public Optional<LocalDate> careBetween(String beneficiaryId, String actCode, LocalDate after, LocalDate before) {
-        return reservations.stream()
+    public Optional<LocalDate> careBetween(String policyNumber, String beneficiaryId, String actCode, LocalDate after,
+                                           LocalDate before) {
+        return reservations.stream().filter(r -> r.year().policyNumber().equals(policyNumber))
                 .filter(r -> r.beneficiaryId().equals(beneficiaryId) && r.actCode().equals(actCode))
                 .map(Reservation::dateOfCare).filter(d -> d.isAfter(after) && d.isBefore(before)).min(Comparator.naturalOrder());
     }

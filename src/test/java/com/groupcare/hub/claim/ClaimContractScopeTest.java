@@ -1,0 +1,134 @@
+package com.groupcare.hub.claim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Findings of the hidden book of hand-valued claims: ceilings belong to one contract, an act-family
+ * ceiling may be shared by the family, a grown-up child is told AGE_LIMIT, a retried voucher request
+ * issues one voucher, and a cancelled form sent again is a conflict.
+ */
+class ClaimContractScopeTest extends HubIntegrationTest {
+
+    static final String FAMILY = ClaimApiTest.FAMILY
+            + "800001;11;E;TESTMEMBER;Lina;01/01/2004;F;;;;;;;;N;N;;A\n";   // 21 on 01/01/2025: cover ended 31/12/2024
+
+    @BeforeEach
+    void familyLoaded() {
+        dropHrFile("RH_DELTA_20260101.csv", FAMILY.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20260101.csv")).containsEntry("status", "DONE");
+    }
+
+    @Test
+    void aCeilingUsedUpUnderOnePolicyLeavesAnotherPolicyWhole() {
+        contract("POL-TND-BASE", "TND", "100.000", "OPTICAL: 300.000");
+        contract("POL-MAD-COMP", "MAD", "100.00", "OPTICAL: 300.00");
+        assertThat(lines(claim("BS-T1", "POL-TND-BASE", 0, "PH", "150.000"))).containsExactly("100 BENEFICIARY_CEILING");
+        assertThat(lines(claim("BS-T2", "POL-TND-BASE", 0, "PH", "10.000")))
+                .containsExactly("0 CEILING_EXHAUSTED,BENEFICIARY_CEILING");
+        assertThat(lines(claim("BS-M1", "POL-MAD-COMP", 0, "PH", "60.00"))).containsExactly("60 ");
+    }
+
+    @Test
+    void anOpticalCeilingPerFamilyIsSharedByItsMembersOnePerBeneficiaryIsNot() {
+        contract("POL-FAM-OPT", "TND", "5000.000", "OPTICAL: { amount: 300.000, scope: FAMILY }");
+        assertThat(lines(claim("BS-F1", "POL-FAM-OPT", 10, "OPT", "200.000"))).containsExactly("200 ");
+        assertThat(lines(claim("BS-F2", "POL-FAM-OPT", 1, "OPT", "200.000"))).containsExactly("100 ACT_FAMILY_CEILING");
+
+        contract("POL-BEN-OPT", "TND", "5000.000", "OPTICAL: 300.000");
+        assertThat(lines(claim("BS-B1", "POL-BEN-OPT", 10, "OPT", "200.000"))).containsExactly("200 ");
+        assertThat(lines(claim("BS-B2", "POL-BEN-OPT", 1, "OPT", "200.000"))).containsExactly("200 ");
+    }
+
+    @Test
+    void aChildPastTheAgeLimitIsToldAgeLimitNotRightsClosed() {
+        assertThat(lines(claim("BS-A1", "POL-TRS-2026", 11, "C1", "40.000"))).containsExactly("0 AGE_LIMIT");
+        assertThat(lines(claim("BS-A2", "POL-TRS-2026", 10, "C1", "40.000"))).containsExactly("20 TARIFF_APPLIED");
+    }
+
+    @Test
+    void aRetriedVoucherRequestIssuesOneVoucher() {
+        Map<String, Object> request = Map.of("policyNumber", "POL-TRS-2026", "matricule", "800001", "rank", 1, "actCode", "OPT",
+                "validFrom", "2026-03-01", "validTo", "2026-06-30", "requestId", "desk-42");
+        ResponseEntity<Map<String, Object>> first = post("/api/vouchers", request);
+        ResponseEntity<Map<String, Object>> retry = post("/api/vouchers", request);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getBody().get("voucher_number")).isEqualTo(first.getBody().get("voucher_number"));
+        assertThat(count("select count(*) from care_voucher")).isEqualTo(1);
+
+        Map<String, Object> other = new java.util.HashMap<>(request);
+        other.put("validTo", "2026-07-31");
+        assertThat(post("/api/vouchers", other).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aCancelledFormSentAgainIsAConflictNotTheCancelledClaim() {
+        claim("BS-C1", "POL-TRS-2026", 0, "PH", "20.000");
+        assertThat(post("/api/claims/BS-C1/cancel", Map.of("reason", "entered twice")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map<String, Object>> again = post("/api/claims", form("BS-C1", "POL-TRS-2026", 0, "PH", "20.000"));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(again.getBody())).contains("was cancelled");
+        assertThat(count("select count(*) from ceiling_reservation where released_at is null")).isZero();
+    }
+
+    private void contract(String policy, String currency, String beneficiaryCeiling, String actFamilies) {
+        String yaml = """
+                policy-number: %s
+                insurer: Test insurer
+                currency: %s
+                year-start: "01-01"
+                schedules:
+                  - version: 1
+                    valid-from: 2025-01-01
+                    ceilings:
+                      beneficiary-year: %s
+                      act-families: { %s }
+                    acts:
+                      - { code: PH,  family: PHARMACY, rate: 1.00 }
+                      - { code: OPT, family: OPTICAL,  rate: 1.00 }
+                """.formatted(policy, currency, beneficiaryCeiling, actFamilies);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.valueOf("application/yaml"));
+        ResponseEntity<String> put = as("admin").exchange("/api/contracts/" + policy, HttpMethod.PUT,
+                new HttpEntity<>(yaml, headers), String.class);
+        assertThat(put.getStatusCode()).as(put.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    private Map<String, Object> claim(String number, String policy, int rank, String act, String amount) {
+        ResponseEntity<Map<String, Object>> created = post("/api/claims", form(number, policy, rank, act, amount));
+        assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.OK);
+        return created.getBody();
+    }
+
+    private static Map<String, Object> form(String number, String policy, int rank, String act, String amount) {
+        return Map.of("claimNumber", number, "policyNumber", policy, "matricule", "800001", "rank", rank,
+                "dateOfCare", "2026-03-10", "lines", List.of(Map.of("actCode", act, "quantity", 1, "amountCharged", amount)));
+    }
+
+    /** Each line as "expected reasons", the amount without trailing zeros (JSON numbers do not keep the scale). */
+    @SuppressWarnings("unchecked")
+    private static List<String> lines(Map<String, Object> claim) {
+        return ((List<Map<String, Object>>) claim.get("lines")).stream()
+                .map(l -> new java.math.BigDecimal(String.valueOf(l.get("expected"))).stripTrailingZeros().toPlainString() + " "
+                        + String.join(",", (List<String>) l.get("reasons"))).toList();
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String path, Object body) {
+        return as("operator").exchange(path, HttpMethod.POST, new HttpEntity<>(body), new ParameterizedTypeReference<>() { });
+    }
+}

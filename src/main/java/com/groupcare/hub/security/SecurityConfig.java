@@ -1,5 +1,8 @@
 package com.groupcare.hub.security;
 
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /** HTTP Basic everywhere but health; roles per area. */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +29,8 @@ public class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http,
+                            @Value("${hub.security.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/hawtio/**", "/actuator/jolokia/**").hasAnyRole(ADMIN, INTEGRATOR)
@@ -45,8 +51,11 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                // stateless Basic auth: no session cookie, so no CSRF to forge
+                // stateless Basic auth, no session cookie; a browser still resends cached Basic credentials, so
+                // state-changing requests from another site are refused by their Origin instead of a CSRF token
                 .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new CrossSiteRequestFilter(allowedOrigins), BasicAuthenticationFilter.class)
+                .addFilterAfter(new JolokiaAccessFilter(), AuthorizationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.groupcare.hub.common.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,9 +97,13 @@ public class ExchangeIntake {
 
     private Path storeOriginal(Path file, long id, String fileName) {
         try {
+            Files.createDirectories(store);
+            OwnerOnly.directory(store);
             Path dir = Files.createDirectories(store.resolve(Long.toString(id)));
+            OwnerOnly.directory(dir);
             Path target = dir.resolve(Path.of(fileName).getFileName().toString());
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.file(target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the original of exchange " + id, e);

@@ -1,5 +1,6 @@
 package com.groupcare.hub.platform;
 
+import com.groupcare.hub.common.OwnerOnly;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -71,6 +72,7 @@ public class DemoCredentials implements EnvironmentPostProcessor {
                     props.store(out, "GroupCare Hub demo credentials (embedded mode only)");
                 }
             }
+            OwnerOnly.file(file);
             return props;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file, e);

@@ -44,7 +44,8 @@ public class EmbeddedPostgresConfig {
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        // logServerErrorDetail=false: a failed insert's "Key (x)=(value)" detail never reaches a log
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true&logServerErrorDetail=false");
         config.setUsername("postgres");
         config.setMaximumPoolSize(10);
         config.setPoolName("hub-embedded");

@@ -28,7 +28,10 @@ class HrSyncFailureTest extends HubIntegrationTest {
         Map<String, Object> exchange = awaitExchange("salaries.csv");
         assertThat(exchange).containsEntry("status", "FAILED");
         assertThat((String) exchange.get("failure_reason")).contains("file name matches neither");
-        assertThat(Files.exists(Path.of((String) exchange.get("stored_path")))).isTrue();
+        Path stored = Path.of((String) exchange.get("stored_path"));
+        assertThat(stored).exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)))
+                .as("a partner's original is readable by the hub's user only").isEqualTo("rw-------");
         awaitFile(sftpServer.inbox("hr").resolve(".failed/salaries.csv"));
         assertThat(count("select count(*) from member")).isZero();
     }

@@ -23,7 +23,7 @@ class HrSyncFailureTest extends HubIntegrationTest {
     CamelContext camel;
 
     @Test
-    void aFileWithAnUnknownNameFailsAsAWholeAndMovesToFailed() {
+    void aFileWithAnUnknownNameFailsAsAWholeAndMovesToFailed() throws Exception {
         dropHrFile("salaries.csv", sample("hr/" + SNAPSHOT));
         Map<String, Object> exchange = awaitExchange("salaries.csv");
         assertThat(exchange).containsEntry("status", "FAILED");

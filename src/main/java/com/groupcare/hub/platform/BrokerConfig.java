@@ -51,7 +51,7 @@ public class BrokerConfig {
         return new AddressSettings()
                 .setRedeliveryDelay(delay)
                 .setRedeliveryMultiplier(multiplier)
-                .setMaxRedeliveryDelay(Math.max(delay, 60_000))
+                .setMaxRedeliveryDelay(Math.max(delay, 300_000))
                 .setMaxDeliveryAttempts(maxAttempts);
     }
 }

@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import com.groupcare.hub.common.Audit;
+import com.groupcare.hub.common.AuditLog;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,12 +39,14 @@ public class TransmittalFiles {
 
     private final JdbcTemplate jdbc;
     private final ExchangeOutbound outbound;
+    private final AuditLog auditLog;
     private final String layoutDir;
 
-    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound,
+    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound, AuditLog auditLog,
                             @Value("${hub.claims.insurer-layouts}") String layoutDir) {
         this.jdbc = jdbc;
         this.outbound = outbound;
+        this.auditLog = auditLog;
         this.layoutDir = layoutDir;
     }
 
@@ -87,9 +91,15 @@ public class TransmittalFiles {
         }
         long data = outbound.record(PARTNER, FLOW, files.get(0).name(), files.get(0).content(), files.get(0).lines());
         long slip = outbound.record(PARTNER, FLOW, files.get(1).name(), files.get(1).content(), files.get(1).lines());
-        jdbc.update("""
+        int changed = jdbc.update("""
                 update transmittal set status = 'SENT', sent_at = now(), data_exchange_id = ?, slip_exchange_id = ?
                 where id = ? and status <> 'SENT'""", data, slip, transmittalId);
+        if (changed == 1) {
+            String number = jdbc.queryForObject("select transmittal_number from transmittal where id = ?", String.class,
+                    transmittalId);
+            auditLog.write(List.of(new Audit("TRANSMITTAL", number, "SENT", "hub", java.time.Instant.now(),
+                    Map.of("status", "CREATED"), Map.of("status", "SENT", "dataExchange", data, "slipExchange", slip))));
+        }
         jdbc.update("update claim set status = 'SENT', updated_at = now() where transmittal_id = ? and status = 'BATCHED'",
                 transmittalId);
     }

@@ -75,9 +75,13 @@ public class TransmittalService {
     }
 
     /** The broker gave up on a transmittal (dead-lettered): the desk sees it FAILED and can send it again. */
+    @Transactional
     public void markFailed(long id) {
         if (jdbc.update("update transmittal set status = 'FAILED' where id = ? and status = 'CREATED'", id) == 1) {
             log.warn("Transmittal {} could not be written to the insurer: marked FAILED", id);
+            String number = jdbc.queryForObject("select transmittal_number from transmittal where id = ?", String.class, id);
+            auditLog.write(List.of(new Audit("TRANSMITTAL", number, "FAILED", "hub", Instant.now(),
+                    Map.of("status", "CREATED"), Map.of("status", "FAILED", "reason", "the broker gave up writing its files"))));
         }
     }
 

@@ -66,6 +66,8 @@ class TransmittalFlowTest extends HubIntegrationTest {
         }
         assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
         assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(3);
+        assertThat(jdbc.queryForList("select action from audit_entry where entity_type = 'TRANSMITTAL' order by id", String.class))
+                .containsExactly("CREATE", "SENT");
 
         assertThat(as("auditor").getForEntity("/api/transmittals/" + number, String.class).getBody())
                 .contains("\"total_expected\":230.620", "\"status\":\"SENT\"");
@@ -108,6 +110,8 @@ class TransmittalFlowTest extends HubIntegrationTest {
         assertThat(resent.getBody()).containsEntry("status", "CREATED");
         awaitCondition(() -> "FAILED".equals(jdbc.queryForObject("select status from transmittal", String.class)));
         assertThat(count("select count(*) from claim where status = 'BATCHED'")).isEqualTo(1);
+        assertThat(jdbc.queryForList("select action from audit_entry where entity_type = 'TRANSMITTAL' order by id", String.class))
+                .containsExactly("CREATE", "FAILED", "RESEND", "FAILED");
         assertThat(as("operator").postForEntity("/api/transmittals/NOPE/resend", Map.of(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
     }

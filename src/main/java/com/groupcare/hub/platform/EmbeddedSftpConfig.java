@@ -17,7 +17,11 @@ public class EmbeddedSftpConfig {
                                           @Value("${hub.sftp.host}") String host,
                                           @Value("${hub.embedded.sftp.port}") int port,
                                           @Value("${hub.sftp.username}") String user,
-                                          @Value("${hub.sftp.password}") String password) throws IOException {
-        return new EmbeddedSftpServer(Path.of(dataDir, "sftp"), host, port, user, password);
+                                          @Value("${hub.sftp.password}") String password,
+                                          @Value("${hub.sftp.known-hosts-file}") String knownHosts)
+            throws IOException, java.security.GeneralSecurityException {
+        EmbeddedSftpServer server = new EmbeddedSftpServer(Path.of(dataDir, "sftp"), host, port, user, password);
+        server.writeKnownHosts(Path.of(knownHosts), host);
+        return server;
     }
 }

@@ -40,6 +40,20 @@ public class EmbeddedSftpServer implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Writes a known_hosts file naming this server's host key, so the hub's SFTP endpoints check the
+     * drop zone's key exactly as they check a partner's ({@code strictHostKeyChecking=yes}).
+     */
+    public void writeKnownHosts(Path knownHosts, String host) throws IOException, java.security.GeneralSecurityException {
+        StringBuilder lines = new StringBuilder();
+        for (java.security.KeyPair key : server.getKeyPairProvider().loadKeys(null)) {
+            lines.append('[').append(host).append("]:").append(port()).append(' ')
+                    .append(org.apache.sshd.common.config.keys.PublicKeyEntry.toString(key.getPublic())).append('\n');
+        }
+        Files.createDirectories(knownHosts.toAbsolutePath().getParent());
+        Files.writeString(knownHosts, lines.toString());
+    }
+
     public int port() {
         return server.getPort();
     }

@@ -66,15 +66,45 @@ class ArrivalReadLockTest extends HubIntegrationTest {
         assertThat(taken).containsExactly("a\nb\n");
     }
 
-    /** A consumer on a folder of the HR partner's server with these arrival options; returns the folder. */
+    @Test
+    void aServerWhoseHostKeyIsNotTheKnownOneIsNeverReadFrom() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(521);
+        java.nio.file.Path wrong = java.nio.file.Files.createTempFile("known-hosts-", "");
+        java.nio.file.Files.writeString(wrong, "[127.0.0.1]:" + env.getProperty("hub.sftp.hr.port") + " "
+                + org.apache.sshd.common.config.keys.PublicKeyEntry.toString(generator.generateKeyPair().getPublic()) + "\n");
+        String folder = probe(new Arrival(0, null, null), "strictHostKeyChecking=yes&knownHostsFile=" + wrong);
+        try (Upload upload = new Upload()) {
+            upload.channel.put(new ByteArrayInputStream("a\n".getBytes(StandardCharsets.UTF_8)), folder + "/RH_DELTA_20261103.csv");
+        }
+        awaitTaken(1, 3_000);
+        assertThat(taken).as("a server that is not the one in known_hosts (a man in the middle)").isEmpty();
+    }
+
+    @Test
+    void theDropZonesOwnKeyIsTheKnownOne() throws Exception {
+        String folder = probe(new Arrival(0, null, null), "strictHostKeyChecking=yes&knownHostsFile="
+                + env.getProperty("hub.sftp.known-hosts-file"));
+        try (Upload upload = new Upload()) {
+            upload.channel.put(new ByteArrayInputStream("b\n".getBytes(StandardCharsets.UTF_8)), folder + "/RH_DELTA_20261104.csv");
+        }
+        awaitTaken(1, 10_000);
+        assertThat(taken).containsExactly("b\n");
+    }
+
     private String probe(Arrival arrival) throws Exception {
+        return probe(arrival, "strictHostKeyChecking=no");
+    }
+
+    /** A consumer on a folder of the HR partner's server with these arrival options; returns the folder. */
+    private String probe(Arrival arrival, String hostKeyOptions) throws Exception {
         String folder = env.getProperty("hub.sftp.hr.directory") + "/arrival-probe-" + System.nanoTime();
         try (Upload upload = new Upload()) {
             upload.channel.mkdir(folder);
         }
         String uri = "sftp://127.0.0.1:" + env.getProperty("hub.sftp.hr.port") + "/" + folder + "?username="
                 + env.getProperty("hub.sftp.hr.username") + "&password=RAW(" + env.getProperty("hub.sftp.hr.password")
-                + ")&delay=200&delete=true&strictHostKeyChecking=no&" + arrival.uriOptions(-1);
+                + ")&delay=200&delete=true&useUserKnownHostsFile=false&" + hostKeyOptions + "&" + arrival.uriOptions(-1);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

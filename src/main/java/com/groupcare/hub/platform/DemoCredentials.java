@@ -36,8 +36,10 @@ public class DemoCredentials implements EnvironmentPostProcessor {
         Path file = Path.of(env.getProperty("hub.data-dir", "./data")).resolve(FILE_NAME);
         Properties stored = loadOrCreate(file);
         Map<String, Object> defaults = new HashMap<>();
-        if (!env.containsProperty("hub.sftp.password")) {
-            defaults.put("hub.sftp.password", stored.getProperty("sftp.hub"));
+        for (String partner : EmbeddedSftpServer.PARTNERS) {
+            if (!env.containsProperty("hub.sftp." + partner + ".password")) {
+                defaults.put("hub.sftp." + partner + ".password", stored.getProperty("sftp." + partner));
+            }
         }
         for (String user : DEMO_USERS) {
             String prefix = "hub.security.users." + user;
@@ -81,7 +83,7 @@ public class DemoCredentials implements EnvironmentPostProcessor {
 
     private static List<String> keys() {
         return java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("sftp.hub"),
+                EmbeddedSftpServer.PARTNERS.stream().map(p -> "sftp." + p),
                 DEMO_USERS.stream().map(u -> "web." + u)).toList();
     }
 

@@ -16,11 +16,12 @@ public class EmbeddedSftpConfig {
     EmbeddedSftpServer embeddedSftpServer(@Value("${hub.data-dir}") String dataDir,
                                           @Value("${hub.sftp.host}") String host,
                                           @Value("${hub.embedded.sftp.port}") int port,
-                                          @Value("${hub.sftp.username}") String user,
-                                          @Value("${hub.sftp.password}") String password,
+                                          org.springframework.core.env.Environment env,
                                           @Value("${hub.sftp.known-hosts-file}") String knownHosts)
             throws IOException, java.security.GeneralSecurityException {
-        EmbeddedSftpServer server = new EmbeddedSftpServer(Path.of(dataDir, "sftp"), host, port, user, password);
+        java.util.Map<String, String> passwords = new java.util.LinkedHashMap<>();
+        EmbeddedSftpServer.PARTNERS.forEach(p -> passwords.put(p, env.getRequiredProperty("hub.sftp." + p + ".password")));
+        EmbeddedSftpServer server = new EmbeddedSftpServer(Path.of(dataDir, "sftp"), host, port, passwords);
         server.writeKnownHosts(Path.of(knownHosts), host);
         return server;
     }

@@ -13,7 +13,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
  * The embedded SFTP drop zone: one folder per partner, each with an inbox (files for the hub)
- * and an outbox (files from the hub). The routes reach it through the same sftp: endpoints
+ * and an outbox (files from the hub), and one account per partner confined to its folder. The routes reach it through the same sftp: endpoints
  * they use against partners' servers.
  */
 public class EmbeddedSftpServer implements AutoCloseable {
@@ -23,7 +23,11 @@ public class EmbeddedSftpServer implements AutoCloseable {
     private final SshServer server;
     private final Path root;
 
-    public EmbeddedSftpServer(Path root, String host, int port, String user, String password) throws IOException {
+    /**
+     * @param passwords the password of each partner's account; an account sees its own folder only
+     *                  (the HR login can neither read an insurer's outbox nor write to the bank's inbox)
+     */
+    public EmbeddedSftpServer(Path root, String host, int port, java.util.Map<String, String> passwords) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         for (String partner : PARTNERS) {
             Files.createDirectories(this.root.resolve(partner).resolve("inbox"));
@@ -34,9 +38,12 @@ public class EmbeddedSftpServer implements AutoCloseable {
         server.setPort(port);
         Path hostKey = this.root.getParent().resolve("sftp-hostkey.ser");
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKey));
-        server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
+        server.setPasswordAuthenticator((u, p, session) -> passwords.containsKey(u) && passwords.get(u).equals(p));
         server.setSubsystemFactories(Collections.singletonList(new SftpSubsystemFactory()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(this.root));
+        VirtualFileSystemFactory homes = new VirtualFileSystemFactory(this.root.resolve(".nowhere"));
+        Files.createDirectories(this.root.resolve(".nowhere"));
+        passwords.keySet().forEach(partner -> homes.setUserHomeDir(partner, this.root.resolve(partner)));
+        server.setFileSystemFactory(homes);
         server.start();
     }
 

@@ -55,11 +55,11 @@ public class StartupReport {
         EmbeddedSftpServer server = sftp.getIfAvailable();
         if (server != null) {
             sb.append("SFTP       : embedded drop zone sftp://localhost:").append(server.port())
-                    .append(" user ").append(env.getProperty("hub.sftp.username"))
-                    .append(" password ").append(env.getProperty("hub.sftp.password"))
-                    .append(", folders ").append(EmbeddedSftpServer.PARTNERS).append(" each with inbox/ and outbox/\n")
-                    .append("             drop a file: sftp -P ").append(server.port()).append(' ')
-                    .append(env.getProperty("hub.sftp.username")).append("@localhost, then put RH_DELTA_20261120.csv hr/inbox/\n")
+                    .append(", one account per partner, each seeing its own inbox/ and outbox/:\n");
+            EmbeddedSftpServer.PARTNERS.forEach(p -> sb.append("             ").append(p).append(" / ")
+                    .append(env.getProperty("hub.sftp." + p + ".password")).append('\n'));
+            sb.append("             drop a file: sftp -P ").append(server.port())
+                    .append(" hr@localhost, then put RH_DELTA_20261120.csv inbox/\n")
                     .append("             (or copy it into ").append(server.inbox("hr")).append(")\n");
         } else {
             sb.append("SFTP       : HR inbox ").append(env.getProperty("hub.sftp.hr.host")).append(':')

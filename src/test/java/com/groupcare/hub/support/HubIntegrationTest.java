@@ -61,21 +61,25 @@ public abstract class HubIntegrationTest {
         jdbc.update("delete from insurance_contract where source not like 'file:%'");
     }
 
-    /** Uploads like a partner: under a temporary name, then renamed, so the hub never reads half a file. */
+    /**
+     * Uploads like a partner: logged in with that partner's own account (the folder's first part,
+     * e.g. {@code hr/inbox}), under a temporary name, then renamed, so the hub never reads half a file.
+     */
     protected void dropOverSftp(String folder, String fileName, byte[] content) {
         dropOverSftp(folder, fileName, new ByteArrayInputStream(content));
     }
 
     protected void dropOverSftp(String folder, String fileName, java.io.InputStream content) {
         try {
-            Session session = new JSch().getSession(env.getProperty("hub.sftp.username"), "127.0.0.1", SFTP_PORT);
-            session.setPassword(env.getProperty("hub.sftp.password"));
+            String partner = folder.substring(0, folder.indexOf('/'));
+            Session session = new JSch().getSession(partner, "127.0.0.1", SFTP_PORT);
+            session.setPassword(env.getProperty("hub.sftp." + partner + ".password"));
             session.setConfig("StrictHostKeyChecking", "no");
             session.connect(10_000);
             try {
                 ChannelSftp channel = (ChannelSftp) session.openChannel("sftp");
                 channel.connect(10_000);
-                String target = "/" + folder + "/" + fileName;
+                String target = "/" + folder.substring(folder.indexOf('/') + 1) + "/" + fileName;
                 channel.put(content, target + ".part");
                 channel.rename(target + ".part", target);
                 channel.disconnect();

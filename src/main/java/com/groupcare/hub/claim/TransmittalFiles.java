@@ -32,6 +32,8 @@ public class TransmittalFiles {
 
     public static final String PARTNER = "insurers";
     public static final String FLOW = "claims-transmittal";
+    /** Written after the data file and the slip: the transmittal is complete on the insurer's server. */
+    public static final String DONE_MARKER = ".ok";
 
     /** A file to send: its name and its bytes. */
     public record OutboundFile(String name, byte[] content, int lines) {
@@ -79,8 +81,11 @@ public class TransmittalFiles {
         byte[] slip = new TransmittalSlip(number, (String) t.get("policy_number"), (String) t.get("insurer"), currency,
                 ((java.sql.Timestamp) t.get("created_at")).toLocalDateTime().toLocalDate(), claims,
                 Money.round((BigDecimal) t.get("total_expected"), currency)).render();
-        return List.of(new OutboundFile(baseName, data, lines.size()),
-                new OutboundFile(baseName.replaceFirst("\\.[^.]+$", "") + ".pdf", slip, claims.size()));
+        String stem = baseName.replaceFirst("\\.[^.]+$", "");
+        // the done-marker goes last: the insurer takes the transmittal only once it is there, so a data
+        // file whose slip failed to upload is never taken alone (a retry sends all three again)
+        return List.of(new OutboundFile(baseName, data, lines.size()), new OutboundFile(stem + ".pdf", slip, claims.size()),
+                new OutboundFile(stem + DONE_MARKER, new byte[0], 0));
     }
 
     /** Both files are on the insurer's server: recorded as exchanges, the transmittal and its claims are SENT. */

@@ -49,6 +49,7 @@ class TransmittalFlowTest extends HubIntegrationTest {
         Path outbox = sftpServer.root().resolve("insurers/outbox");
         Path data = awaitFile(outbox.resolve("BE_" + number + ".csv"));
         Path slip = awaitFile(outbox.resolve("BE_" + number + ".pdf"));
+        awaitFile(outbox.resolve("BE_" + number + ".ok"));
         awaitCondition(() -> "SENT".equals(jdbc.queryForObject("select status from transmittal", String.class)));
 
         List<String> rows = Files.readAllLines(data);
@@ -114,6 +115,34 @@ class TransmittalFlowTest extends HubIntegrationTest {
                 .containsExactly("CREATE", "FAILED", "RESEND", "FAILED");
         assertThat(as("operator").postForEntity("/api/transmittals/NOPE/resend", Map.of(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aSlipThatFailsToUploadAfterTheDataFileLeavesNoCompleteTransmittalUntilTheRetrySendsAllThree() throws Exception {
+        java.util.List<String> uploads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean failSlipOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.apache.camel.builder.AdviceWith.adviceWith(camel, "claims-transmittal-write", route -> route
+                .weaveByType(org.apache.camel.model.ToDefinition.class)
+                .before().process(e -> {
+                    String name = e.getMessage().getHeader("CamelFileName", String.class);
+                    uploads.add(name.substring(name.lastIndexOf('.')));
+                    if (name.endsWith(".pdf") && failSlipOnce.getAndSet(false)) {
+                        throw new java.io.IOException("simulated connection lost while writing the slip");
+                    }
+                }));
+        ClaimApiTest.providers(jdbc);
+        dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
+        awaitExchange("RH_DELTA_20260101.csv");
+        claims.create(claim("BS-1101", 0, line("PH", 1, "10.000")), "test");
+        String number = (String) as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), Map.class)
+                .getBody().get("transmittal_number");
+        awaitCondition(() -> "SENT".equals(jdbc.queryForObject("select status from transmittal", String.class)));
+
+        assertThat(uploads).as("the marker only after the data file and the slip, the retry sending all three")
+                .containsExactly(".csv", ".pdf", ".csv", ".pdf", ".ok");
+        Path outbox = sftpServer.root().resolve("insurers/outbox");
+        assertThat(outbox.resolve("BE_" + number + ".ok")).exists();
+        assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
     }
 
     private static String read(String path) {

@@ -1,16 +1,18 @@
 package com.groupcare.hub.claim;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import com.groupcare.hub.common.Money;
+import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.exchange.ExchangeOutbound;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -35,57 +37,115 @@ public class TransmittalFiles {
     /** Written after the data file and the slip: the transmittal is complete on the insurer's server. */
     public static final String DONE_MARKER = ".ok";
 
-    /** A file to send: its name and its bytes. */
-    public record OutboundFile(String name, byte[] content, int lines) {
+    /** A file to send, written on disk (never held in memory): its name, the file, its lines. */
+    public record OutboundFile(String name, Path path, int lines) {
+
+        /** What the route uploads: the file itself, streamed by the SFTP producer. */
+        public java.io.File content() {
+            return path.toFile();
+        }
     }
 
     private final JdbcTemplate jdbc;
     private final ExchangeOutbound outbound;
     private final AuditLog auditLog;
+    private final ContractCatalog contracts;
     private final String layoutDir;
+    private final Path work;
 
-    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound, AuditLog auditLog,
-                            @Value("${hub.claims.insurer-layouts}") String layoutDir) {
+    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound, AuditLog auditLog, ContractCatalog contracts,
+                            @Value("${hub.claims.insurer-layouts}") String layoutDir, @Value("${hub.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.outbound = outbound;
         this.auditLog = auditLog;
+        this.contracts = contracts;
         this.layoutDir = layoutDir;
+        this.work = Path.of(dataDir, "work", "transmittals").toAbsolutePath().normalize();
     }
 
-    /** The files to send, or none when the transmittal is already on the insurer's server (a replayed message). */
+    /**
+     * The files to send, or none when the transmittal is already on the insurer's server (a replayed
+     * message). The data file is written from a database cursor and the slip is a summary, so the
+     * heap stays flat whatever the number of lines.
+     */
+    @Transactional(readOnly = true)
     public List<OutboundFile> render(long transmittalId) {
         Map<String, Object> t = jdbc.queryForMap("""
-                select t.transmittal_number, t.policy_number, t.currency, t.claim_count, t.total_expected, t.created_at,
-                       t.status, c.insurer from transmittal t join insurance_contract c on c.policy_number = t.policy_number
-                where t.id = ?""", transmittalId);
+                select t.transmittal_number, t.policy_number, t.currency, t.created_at, t.status, c.insurer
+                from transmittal t join insurance_contract c on c.policy_number = t.policy_number where t.id = ?""", transmittalId);
         if ("SENT".equals(t.get("status"))) {
             log.info("Transmittal {} is already sent: nothing written again", transmittalId);
             return List.of();
         }
         String number = (String) t.get("transmittal_number");
         String currency = (String) t.get("currency");
-        InsurerLayout layout = InsurerLayout.load(layoutDir, (String) t.get("policy_number"));
-        List<Map<String, Object>> lines = jdbc.queryForList("""
-                select t.transmittal_number, c.policy_number, c.claim_number, m.matricule, b.rank,
-                       b.last_name || ' ' || b.first_name as beneficiary_name, c.date_of_care, c.provider_code,
-                       l.line_no, l.act_code, l.quantity, l.amount_charged, l.expected, l.reasons
-                from claim c join transmittal t on t.id = c.transmittal_id join claim_line l on l.claim_id = c.id
-                join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
-                where c.transmittal_id = ? order by c.claim_number, l.line_no""", transmittalId);
-        List<Map<String, Object>> claims = jdbc.queryForList("""
-                select c.claim_number, m.matricule, b.rank, c.date_of_care, c.provider_code, c.total_charged, c.total_expected
-                from claim c join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
-                where c.transmittal_id = ? order by c.claim_number""", transmittalId);
+        String policy = (String) t.get("policy_number");
+        InsurerLayout layout = InsurerLayout.load(layoutDir, policy);
         String baseName = layout.fileName().replace("{transmittalNumber}", number);
-        byte[] data = csv(layout, lines, currency);
-        byte[] slip = new TransmittalSlip(number, (String) t.get("policy_number"), (String) t.get("insurer"), currency,
-                ((java.sql.Timestamp) t.get("created_at")).toLocalDateTime().toLocalDate(), claims,
-                Money.round((BigDecimal) t.get("total_expected"), currency)).render();
         String stem = baseName.replaceFirst("\\.[^.]+$", "");
-        // the done-marker goes last: the insurer takes the transmittal only once it is there, so a data
-        // file whose slip failed to upload is never taken alone (a retry sends all three again)
-        return List.of(new OutboundFile(baseName, data, lines.size()), new OutboundFile(stem + ".pdf", slip, claims.size()),
-                new OutboundFile(stem + DONE_MARKER, new byte[0], 0));
+        try {
+            Files.createDirectories(work);
+            Path data = work.resolve(baseName);
+            int lines = writeData(transmittalId, layout, currency, data);
+            LocalDate date = ((java.sql.Timestamp) t.get("created_at")).toLocalDateTime().toLocalDate();
+            Path slip = work.resolve(stem + ".pdf");
+            Files.write(slip, TransmittalSlips.summary(jdbc, contracts, transmittalId, number, policy, (String) t.get("insurer"),
+                    currency, date).render());
+            Path marker = work.resolve(stem + DONE_MARKER);
+            Files.write(marker, new byte[0]);
+            int forms = jdbc.queryForObject("select count(*) from claim where transmittal_id = ?", Integer.class, transmittalId);
+            // the done-marker goes last: the insurer takes the transmittal only once it is there, so a data
+            // file whose slip failed to upload is never taken alone (a retry sends all three again)
+            return List.of(new OutboundFile(baseName, data, lines), new OutboundFile(stem + ".pdf", slip, forms),
+                    new OutboundFile(stem + DONE_MARKER, marker, 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the files of transmittal " + number, e);
+        }
+    }
+
+    /** The data file in the insurer's layout, row by row from a cursor; returns its line count. */
+    private int writeData(long transmittalId, InsurerLayout layout, String currency, Path file) throws IOException {
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern(layout.dateFormat());
+        CSVFormat.Builder format = CSVFormat.DEFAULT.builder().setDelimiter(layout.delimiter()).setRecordSeparator("\n");
+        if (layout.header()) {
+            format.setHeader(layout.columns().stream().map(InsurerLayout.Column::name).toArray(String[]::new));
+        }
+        int[] count = {0};
+        try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, Charset.forName(layout.encoding())), format.get())) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("""
+                        select t.transmittal_number, c.policy_number, c.claim_number, m.matricule, b.rank,
+                               b.last_name || ' ' || b.first_name as beneficiary_name, c.date_of_care, c.provider_code,
+                               l.line_no, l.act_code, l.quantity, l.amount_charged, l.expected, l.reasons
+                        from claim c join transmittal t on t.id = c.transmittal_id join claim_line l on l.claim_id = c.id
+                        join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
+                        where c.transmittal_id = ? order by c.claim_number, l.line_no""");
+                ps.setFetchSize(1000);
+                ps.setLong(1, transmittalId);
+                return ps;
+            }, (java.sql.ResultSet rs) -> {
+                try {
+                    for (InsurerLayout.Column column : layout.columns()) {
+                        printer.print(cell(rs.getObject(column.sqlName()), column, dates, currency));
+                    }
+                    printer.println();
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return count[0];
+    }
+
+    private static Object cell(Object value, InsurerLayout.Column column, DateTimeFormatter dates, String currency) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().format(dates);
+        }
+        if (value instanceof BigDecimal amount && column.isAmount()) {
+            return Money.round(amount, currency).toPlainString();
+        }
+        return value;
     }
 
     /** Both files are on the insurer's server: recorded as exchanges, the transmittal and its claims are SENT. */
@@ -94,8 +154,8 @@ public class TransmittalFiles {
         if (files.isEmpty()) {
             return;
         }
-        long data = outbound.record(PARTNER, FLOW, files.get(0).name(), files.get(0).content(), files.get(0).lines());
-        long slip = outbound.record(PARTNER, FLOW, files.get(1).name(), files.get(1).content(), files.get(1).lines());
+        long data = outbound.record(PARTNER, FLOW, files.get(0).name(), files.get(0).path(), files.get(0).lines());
+        long slip = outbound.record(PARTNER, FLOW, files.get(1).name(), files.get(1).path(), files.get(1).lines());
         int changed = jdbc.update("""
                 update transmittal set status = 'SENT', sent_at = now(), data_exchange_id = ?, slip_exchange_id = ?
                 where id = ? and status <> 'SENT'""", data, slip, transmittalId);
@@ -107,33 +167,6 @@ public class TransmittalFiles {
         }
         jdbc.update("update claim set status = 'SENT', updated_at = now() where transmittal_id = ? and status = 'BATCHED'",
                 transmittalId);
-    }
-
-    private static byte[] csv(InsurerLayout layout, List<Map<String, Object>> lines, String currency) {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(layout.dateFormat());
-        StringWriter out = new StringWriter();
-        CSVFormat.Builder format = CSVFormat.DEFAULT.builder().setDelimiter(layout.delimiter()).setRecordSeparator("\n");
-        if (layout.header()) {
-            format.setHeader(layout.columns().stream().map(InsurerLayout.Column::name).toArray(String[]::new));
-        }
-        try (CSVPrinter printer = new CSVPrinter(out, format.get())) {
-            for (Map<String, Object> line : lines) {
-                for (InsurerLayout.Column column : layout.columns()) {
-                    Object value = line.get(column.sqlName());
-                    if (value instanceof java.sql.Date d) {
-                        value = d.toLocalDate().format(dates);
-                    } else if (value instanceof LocalDate d) {
-                        value = d.format(dates);
-                    } else if (value instanceof BigDecimal amount && column.isAmount()) {
-                        value = Money.round(amount, currency).toPlainString();
-                    }
-                    printer.print(value);
-                }
-                printer.println();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().getBytes(Charset.forName(layout.encoding()));
+        files.forEach(f -> f.path().toFile().delete());
     }
 }

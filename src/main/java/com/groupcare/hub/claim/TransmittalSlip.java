@@ -2,58 +2,75 @@ package com.groupcare.hub.claim;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.Normalizer;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import com.groupcare.hub.common.Money;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-/** The PDF slip of a transmittal: header, one line per claim, count and totals (PDFBox). */
+/**
+ * The PDF slip of a transmittal: a summary a person at the insurer can check and sign — counts of
+ * forms and lines, totals by act family, the totals, the zero-valued claims with their reasons, a
+ * place for signature and stamp. The detail is in the data file. Amounts right-aligned with
+ * thousands separators; a Unicode font (DejaVu Sans, embedded) so accented and Arabic names print.
+ */
 record TransmittalSlip(String number, String policyNumber, String insurer, String currency, LocalDate date,
-                       List<Map<String, Object>> claims, BigDecimal totalExpected) {
+                       int forms, int lines, BigDecimal charged, BigDecimal expected, List<FamilyTotal> byFamily,
+                       List<ZeroClaim> zeroValued) {
 
-    private static final int LINES_PER_PAGE = 40;
+    /** Lines, charged and expected of one act family. */
+    record FamilyTotal(String family, int lines, BigDecimal charged, BigDecimal expected) {
+    }
+
+    /** A claim valued at zero, and why. */
+    record ZeroClaim(String claimNumber, String matricule, int rank, String beneficiary, String reasons) {
+    }
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final float LEFT = 50;
+    private static final float RIGHT = 545;
+    private static final float BOTTOM = 70;
 
     byte[] render() {
-        PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        BigDecimal charged = claims.stream().map(c -> (BigDecimal) c.get("total_charged")).reduce(BigDecimal.ZERO, BigDecimal::add);
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            int pages = Math.max(1, (claims.size() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
-            for (int p = 0; p < pages; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    float y = 800;
-                    y = text(cs, bold, 14, 50, y, "BORDEREAU D'ENVOI " + number);
-                    y = text(cs, regular, 10, 50, y - 4, "Police " + policyNumber + " - " + insurer);
-                    y = text(cs, regular, 10, 50, y, "Date " + date.format(DATE) + " - Devise " + currency
-                            + " - Page " + (p + 1) + "/" + pages);
-                    y = row(cs, bold, y - 10, "Bulletin", "Matricule", "Rang", "Date soins", "Prestataire", "Engage", "Estime");
-                    for (Map<String, Object> c : claims.subList(p * LINES_PER_PAGE, Math.min(claims.size(), (p + 1) * LINES_PER_PAGE))) {
-                        y = row(cs, regular, y, (String) c.get("claim_number"), (String) c.get("matricule"),
-                                String.valueOf(c.get("rank")), ((java.sql.Date) c.get("date_of_care")).toLocalDate().format(DATE),
-                                String.valueOf(c.get("provider_code")), amount((BigDecimal) c.get("total_charged")),
-                                amount((BigDecimal) c.get("total_expected")));
-                    }
-                    if (p == pages - 1) {
-                        y = text(cs, bold, 11, 50, y - 12, "Nombre de bulletins : " + claims.size());
-                        y = text(cs, bold, 11, 50, y, "Total engage : " + amount(charged) + " " + currency);
-                        text(cs, bold, 11, 50, y, "Total estime : " + amount(totalExpected) + " " + currency);
-                    }
+            Writer w = new Writer(doc, font(doc, "/fonts/DejaVuSans.ttf"), font(doc, "/fonts/DejaVuSans-Bold.ttf"));
+            w.line(w.bold, 14, LEFT, "BORDEREAU D'ENVOI " + number);
+            w.line(w.regular, 10, LEFT, "Police " + policyNumber + " — " + insurer);
+            w.line(w.regular, 10, LEFT, "Date " + date.format(DATE) + " — Devise " + currency);
+            w.gap(8);
+            w.line(w.bold, 11, LEFT, "Nombre de bulletins : " + forms);
+            w.line(w.bold, 11, LEFT, "Nombre de lignes : " + lines);
+            w.gap(8);
+            w.row(w.bold, "Famille d'actes", "Lignes", "Engagé", "Estimé");
+            for (FamilyTotal f : byFamily) {
+                w.row(w.regular, f.family(), Integer.toString(f.lines()), amount(f.charged()), amount(f.expected()));
+            }
+            w.row(w.bold, "Total", Integer.toString(lines), amount(charged), amount(expected));
+            w.gap(4);
+            w.line(w.bold, 11, LEFT, "Total engagé : " + amount(charged) + " " + currency);
+            w.line(w.bold, 11, LEFT, "Total estimé : " + amount(expected) + " " + currency);
+            if (!zeroValued.isEmpty()) {
+                w.gap(8);
+                w.line(w.bold, 11, LEFT, "Bulletins à montant nul (" + zeroValued.size() + ")");
+                for (ZeroClaim z : zeroValued) {
+                    w.line(w.regular, 9, LEFT, z.claimNumber() + "  " + z.matricule() + "/" + z.rank() + "  "
+                            + z.beneficiary() + "  : " + z.reasons());
                 }
             }
+            w.signature();
+            w.close();
             // a fixed document id: the same transmittal always gives the same bytes (and one exchange record)
             byte[] id = java.security.MessageDigest.getInstance("MD5").digest(number.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
@@ -69,31 +86,105 @@ record TransmittalSlip(String number, String policyNumber, String insurer, Strin
         }
     }
 
+    /** 1 234 567,890 in the currency's minor unit. */
     private String amount(BigDecimal value) {
-        return Money.round(value, currency).toPlainString();
+        int digits = Money.minorUnits(currency);
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.FRANCE);
+        symbols.setGroupingSeparator(' ');
+        DecimalFormat format = new DecimalFormat(digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits), symbols);
+        return format.format(Money.round(value == null ? BigDecimal.ZERO : value, currency));
     }
 
-    private static float row(PDPageContentStream cs, PDType1Font font, float y, String... cells) throws IOException {
-        float[] x = {50, 150, 225, 260, 330, 420, 490};
-        for (int i = 0; i < cells.length; i++) {
-            text(cs, font, 9, x[i], y, cells[i]);
+    private static PDFont font(PDDocument doc, String resource) throws IOException {
+        try (InputStream in = TransmittalSlip.class.getResourceAsStream(resource)) {
+            return PDType0Font.load(doc, in);
         }
-        return y - 16;
     }
 
-    private static float text(PDPageContentStream cs, PDType1Font font, float size, float x, float y, String text)
-            throws IOException {
-        cs.beginText();
-        cs.setFont(font, size);
-        cs.newLineAtOffset(x, y);
-        cs.showText(winAnsi(text));
-        cs.endText();
-        return y - size - 6;
-    }
+    /** Writes lines down the pages, starting a new page when one is full. */
+    private static final class Writer {
+        final PDDocument doc;
+        final PDFont regular;
+        final PDFont bold;
+        PDPageContentStream cs;
+        float y;
+        int page;
 
-    /** The standard PDF fonts know only WinAnsi: accents are dropped, anything else becomes '?'. */
-    private static String winAnsi(String text) {
-        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.replaceAll("[^\\x20-\\x7E]", "?");
+        Writer(PDDocument doc, PDFont regular, PDFont bold) throws IOException {
+            this.doc = doc;
+            this.regular = regular;
+            this.bold = bold;
+            newPage();
+        }
+
+        void newPage() throws IOException {
+            close();
+            PDPage p = new PDPage(PDRectangle.A4);
+            doc.addPage(p);
+            cs = new PDPageContentStream(doc, p);
+            page++;
+            y = 800;
+            if (page > 1) {
+                text(regular, 8, LEFT, y, "(suite, page " + page + ")");
+                y -= 16;
+            }
+        }
+
+        void ensure(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
+            }
+        }
+
+        void gap(float height) {
+            y -= height;
+        }
+
+        void line(PDFont font, float size, float x, String text) throws IOException {
+            ensure(size + 6);
+            text(font, size, x, y, text);
+            y -= size + 6;
+        }
+
+        /** A label and three right-aligned numbers. */
+        void row(PDFont font, String label, String count, String charged, String expected) throws IOException {
+            ensure(15);
+            text(font, 9, LEFT, y, label);
+            right(font, 9, 300, count);
+            right(font, 9, 430, charged);
+            right(font, 9, RIGHT, expected);
+            y -= 15;
+        }
+
+        void signature() throws IOException {
+            ensure(110);
+            y -= 20;
+            text(bold, 10, LEFT, y, "Pour l'assureur — reçu le : ____ / ____ / ________");
+            y -= 24;
+            text(regular, 10, LEFT, y, "Signature");
+            text(regular, 10, 320, y, "Cachet");
+            cs.addRect(LEFT, y - 70, 220, 60);
+            cs.addRect(320, y - 70, 225, 60);
+            cs.stroke();
+            y -= 80;
+        }
+
+        void right(PDFont font, float size, float rightEdge, String text) throws IOException {
+            text(font, size, rightEdge - font.getStringWidth(text) / 1000 * size, y, text);
+        }
+
+        void text(PDFont font, float size, float x, float at, String text) throws IOException {
+            cs.beginText();
+            cs.setFont(font, size);
+            cs.newLineAtOffset(x, at);
+            cs.showText(text == null ? "" : text);
+            cs.endText();
+        }
+
+        void close() throws IOException {
+            if (cs != null) {
+                cs.close();
+            }
+        }
     }
 }

@@ -1,8 +1,5 @@
 package com.groupcare.hub.exchange;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,26 +14,22 @@ public class ExchangeOutbound {
         this.jdbc = jdbc;
     }
 
-    /** The exchange id of this file; the same content sent again (a redelivery) keeps its first record. */
-    public long record(String partner, String flow, String fileName, byte[] content, int lines) {
-        String sha256 = sha256(content);
+    /**
+     * The exchange id of this file, read as a stream (a large data file is never held in memory); the
+     * same content sent again (a redelivery) keeps its first record.
+     */
+    public long record(String partner, String flow, String fileName, java.nio.file.Path file, int lines) {
+        String sha256 = ExchangeIntake.sha256(file);
+        long size = ExchangeIntake.size(file);
         Long id = jdbc.query("""
                 insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, completed_at,
                     total_count, accepted_count)
                 values (?, ?, 'OUT', ?, ?, ?, 'DONE', now(), ?, ?) on conflict do nothing returning id""",
-                rs -> rs.next() ? rs.getLong(1) : null, partner, flow, fileName, sha256, content.length, lines, lines);
+                rs -> rs.next() ? rs.getLong(1) : null, partner, flow, fileName, sha256, size, lines, lines);
         if (id != null) {
             return id;
         }
         return jdbc.queryForObject("select id from exchange where partner = ? and flow = ? and sha256 = ? and status <> 'DUPLICATE'",
                 Long.class, partner, flow, sha256);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -62,8 +62,11 @@ class TransmittalFlowTest extends HubIntegrationTest {
                 number + ";POL-TRS-2026;BS-1003;800001;10;10/03/2026;CAB-001;1;PH;1;10.005;9.005");
         try (PDDocument pdf = Loader.loadPDF(slip.toFile())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("BORDEREAU D'ENVOI " + number, "Nombre de bulletins : 3",
-                    "Total estime : 230.620 TND", "Total engage : 407.355 TND", "BS-1002");
+            assertThat(text).contains("BORDEREAU D'ENVOI " + number, "Nombre de bulletins : 3", "Nombre de lignes : 4",
+                    "Total estimé : 230,620 TND", "Total engagé : 407,355 TND", "Signature", "Cachet");
+            assertThat(text).as("totals by act family, amounts with thousands separators").contains("CONSULTATION", "PHARMACY",
+                    "IMAGING").containsPattern("PHARMACY\\s+2\\s+67,355\\s+60,620");
+            assertThat(text).doesNotContain("null");
         }
         assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
         assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(3);
@@ -131,9 +134,16 @@ class TransmittalFlowTest extends HubIntegrationTest {
                     }
                 }));
         ClaimApiTest.providers(jdbc);
-        dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
+        String family = ClaimApiTest.FAMILY
+                + "800002;00;A;BEN ZAÏED;Hédi;10/05/1980;M;12345679;01/01/2015;;DEX-SFN;;;;;;;A\n"
+                + "800002;10;E;بن زايد;سامي;01/06/2014;M;;;;;;;;N;N;;A\n";
+        dropHrFile("RH_DELTA_20260101.csv", family.getBytes(StandardCharsets.UTF_8));
         awaitExchange("RH_DELTA_20260101.csv");
         claims.create(claim("BS-1101", 0, line("PH", 1, "10.000")), "test");
+        claims.create(new NewClaim("BS-1102", "POL-TRS-2026", "800002", 0, null, java.time.LocalDate.parse("2026-03-10"),
+                List.of(line("ACU", 1, "50.000"))), "test");
+        claims.create(new NewClaim("BS-1103", "POL-TRS-2026", "800002", 10, null, java.time.LocalDate.parse("2026-03-10"),
+                List.of(line("ACU", 1, "50.000"))), "test");
         String number = (String) as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), Map.class)
                 .getBody().get("transmittal_number");
         awaitCondition(() -> "SENT".equals(jdbc.queryForObject("select status from transmittal", String.class)));
@@ -143,6 +153,13 @@ class TransmittalFlowTest extends HubIntegrationTest {
         Path outbox = sftpServer.root().resolve("insurers/outbox");
         assertThat(outbox.resolve("BE_" + number + ".ok")).exists();
         assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'insurers'")).isEqualTo(2);
+        try (PDDocument pdf = Loader.loadPDF(outbox.resolve("BE_" + number + ".pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).as("zero-valued claims with their reasons, accented names printed")
+                    .contains("Bulletins à montant nul (2)", "BS-1102", "BEN ZAÏED Hédi", "ACT_NOT_COVERED", "BS-1103")
+                    .doesNotContain("null");
+            assertThat("بنزايدسامي".chars()).as("Arabic letters printed").allMatch(c -> text.indexOf(c) >= 0);
+        }
     }
 
     private static String read(String path) {

@@ -94,12 +94,48 @@ class ClaimImportBenchmark extends HubIntegrationTest {
                 (accepted - t0) / 1e9, seconds, generated[1] / seconds, heap.peakUsed.get() >> 20, heap.maxLiveAfterGc() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        text += transmittal();
         Path out = Path.of("target", "benchmarks", "claims-import.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
         System.out.println("\n" + text);
         Files.delete(csv);
         Files.delete(hr);
+    }
+
+    /** The claims just imported batched in one transmittal: its data file and slip written to the insurer's SFTP folder. */
+    private String transmittal() throws Exception {
+        int claims = count("select count(*) from claim where status = 'VALUED'");
+        int lines = count("select count(*) from claim_line l join claim c on c.id = l.claim_id where c.status = 'VALUED'");
+        System.gc();
+        HeapWatch heap = new HeapWatch();
+        heap.start();
+        long t0 = System.nanoTime();
+        String number = (String) as("operator").postForEntity("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), Map.class)
+                .getBody().get("transmittal_number");
+        long deadline = System.nanoTime() + 900_000_000_000L;
+        while (!"SENT".equals(jdbc.queryForObject("select status from transmittal where transmittal_number = ?", String.class, number))
+                && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        long done = System.nanoTime();
+        heap.stopWatching();
+        heap.join();
+        Path outbox = sftpServer.root().resolve("insurers/outbox");
+        long dataLines;
+        try (var stream = Files.lines(outbox.resolve("BE_" + number + ".csv"))) {
+            dataLines = stream.count() - 1;
+        }
+        assertThat(dataLines).isEqualTo(lines);
+        int pages;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(outbox.resolve("BE_" + number + ".pdf").toFile())) {
+            pages = pdf.getNumberOfPages();
+        }
+        return String.format("%nThen one transmittal of every claim (POST /api/transmittals to SENT: data file from a cursor, "
+                + "slip, done-marker on SFTP):%n%n| claims | lines | data file MB | slip pages | request to SENT s | peak heap used MB "
+                + "| max live heap after GC MB |%n|---|---|---|---|---|---|---|%n| %,d | %,d | %.1f | %d | %.1f | %d | %d |%n",
+                claims, lines, Files.size(outbox.resolve("BE_" + number + ".csv")) / 1e6, pages, (done - t0) / 1e9,
+                heap.peakUsed.get() >> 20, heap.maxLiveAfterGc() >> 20);
     }
 
     /** Forms of 1-5 lines over the beneficiaries loaded, with care inside their cover; returns {forms, lines}. */

@@ -36,6 +36,9 @@ public class DemoCredentials implements EnvironmentPostProcessor {
         Path file = Path.of(env.getProperty("hub.data-dir", "./data")).resolve(FILE_NAME);
         Properties stored = loadOrCreate(file);
         Map<String, Object> defaults = new HashMap<>();
+        if (!env.containsProperty("hub.embedded.postgres.password")) {
+            defaults.put("hub.embedded.postgres.password", stored.getProperty("postgres"));
+        }
         for (String partner : EmbeddedSftpServer.PARTNERS) {
             if (!env.containsProperty("hub.sftp." + partner + ".password")) {
                 defaults.put("hub.sftp." + partner + ".password", stored.getProperty("sftp." + partner));
@@ -83,7 +86,8 @@ public class DemoCredentials implements EnvironmentPostProcessor {
 
     private static List<String> keys() {
         return java.util.stream.Stream.concat(
-                EmbeddedSftpServer.PARTNERS.stream().map(p -> "sftp." + p),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of("postgres"),
+                        EmbeddedSftpServer.PARTNERS.stream().map(p -> "sftp." + p)),
                 DEMO_USERS.stream().map(u -> "web." + u)).toList();
     }
 

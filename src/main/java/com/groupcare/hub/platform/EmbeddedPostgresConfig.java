@@ -21,7 +21,8 @@ public class EmbeddedPostgresConfig {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${hub.data-dir}") String dataDir,
-                                      @Value("${hub.embedded.postgres.port:0}") int port) throws IOException {
+                                      @Value("${hub.embedded.postgres.port:0}") int port,
+                                      @Value("${hub.embedded.postgres.password}") String password) throws IOException {
         Path dir = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -34,19 +35,43 @@ public class EmbeddedPostgresConfig {
                 // room for bulk HR loads: fewer checkpoints, indexes kept in memory
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
-                .setServerConfig("checkpoint_timeout", "15min");
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setConnectConfig("password", password);
         if (port > 0) {
             builder.setPort(port);
         }
-        return builder.start();
+        EmbeddedPostgres postgres = builder.start();
+        requirePassword(postgres, dir, password);
+        return postgres;
+    }
+
+    /**
+     * initdb trusts every local connection; the first time, the superuser gets its generated password and
+     * every connection must give it (scram-sha-256), so another user of the machine cannot read members' data.
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dir, String password) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        String rules = Files.readString(hba);
+        if (!rules.contains(" trust")) {
+            return;
+        }
+        try (var con = postgres.getPostgresDatabase().getConnection(); var st = con.createStatement()) {
+            st.execute("alter user postgres password '" + password.replace("'", "''") + "'");
+            Files.writeString(hba, rules.lines().map(l -> l.startsWith("#") ? l : l.replace(" trust", " scram-sha-256"))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+            st.execute("select pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot set the embedded PostgreSQL password", e);
+        }
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${hub.embedded.postgres.password}") String password) {
         HikariConfig config = new HikariConfig();
         // logServerErrorDetail=false: a failed insert's "Key (x)=(value)" detail never reaches a log
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true&logServerErrorDetail=false");
         config.setUsername("postgres");
+        config.setPassword(password);
         config.setMaximumPoolSize(10);
         config.setPoolName("hub-embedded");
         return new HikariDataSource(config);

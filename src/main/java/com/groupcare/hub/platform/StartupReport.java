@@ -46,7 +46,8 @@ public class StartupReport {
         StringBuilder sb = new StringBuilder("\n\n=== GroupCare Hub is up ===\n");
         EmbeddedPostgres pg = postgres.getIfAvailable();
         sb.append("PostgreSQL : ").append(pg != null
-                ? "embedded, jdbc:postgresql://localhost:" + pg.getPort() + "/postgres (user postgres), data in "
+                ? "embedded, jdbc:postgresql://localhost:" + pg.getPort() + "/postgres (user postgres, password "
+                        + env.getProperty("hub.embedded.postgres.password") + "), data in "
                         + Path.of(env.getProperty("hub.data-dir"), "postgres").toAbsolutePath().normalize()
                 : env.getProperty("spring.datasource.url")).append('\n');
         sb.append("Artemis    : ").append("embedded".equals(env.getProperty("spring.artemis.mode"))

@@ -60,22 +60,33 @@ final class JdbcConsumptionLedger implements ConsumptionLedger {
 
     @Override
     public BigDecimal used(Scope scope, String key, ContractYear year) {
+        prepared();
         return memory.used(scope, key, year(year));
+    }
+
+    /** A question before any family was read would be answered from nothing: ceilings silently ignored. */
+    private void prepared() {
+        if (loaded.isEmpty()) {
+            throw new IllegalStateException("the ledger was asked before the family's consumption was read (prepare first)");
+        }
     }
 
     @Override
     public Optional<LocalDate> lastCare(String policyNumber, String beneficiaryId, String actCode, LocalDate onOrBefore) {
+        prepared();
         return memory.lastCare(policyNumber, beneficiaryId, actCode, onOrBefore);
     }
 
     @Override
     public Optional<LocalDate> careBetween(String policyNumber, String beneficiaryId, String actCode, LocalDate after,
                                            LocalDate before) {
+        prepared();
         return memory.careBetween(policyNumber, beneficiaryId, actCode, after, before);
     }
 
     @Override
     public int count(String beneficiaryId, String actCode, ContractYear year) {
+        prepared();
         return memory.count(beneficiaryId, actCode, year(year));
     }
 

@@ -98,6 +98,10 @@ class ExchangeProgress {
         jdbc.update("update exchange set submitted_by = ? where id = ? and submitted_by is null", user, exchangeId);
     }
 
+    void stopRetrying(long exchangeId) {
+        jdbc.update("update exchange set retry_at = null where id = ?", exchangeId);
+    }
+
     void queued(long exchangeId) {
         jdbc.update("update exchange set queued_at = now() where id = ?", exchangeId);
     }

@@ -42,8 +42,11 @@ class PipelineHealth implements HealthIndicator {
     @Override
     public Health health() {
         List<Map<String, Object>> stuck = jdbc.queryForList("""
-                select id, flow, status, updated_at from exchange where direction = 'IN' and status in ('RECEIVED', 'PROCESSING')
-                   and updated_at < now() - make_interval(secs => ?) order by id limit 20""", (double) stuckAfter.toSeconds());
+                select e.id, e.flow, e.status, e.updated_at from exchange e where e.direction = 'IN'
+                   and e.status in ('RECEIVED', 'PROCESSING') and e.updated_at < now() - make_interval(secs => ?)
+                   -- a file waiting behind a HELD one waits for a person, it is not stuck
+                   and not exists (select 1 from exchange h where h.flow = e.flow and h.status = 'HELD' and h.id <> e.id)
+                order by e.id limit 20""", (double) stuckAfter.toSeconds());
         Map<String, Object> counts = jdbc.queryForMap("""
                 select count(*) filter (where status = 'HELD') as held,
                        count(*) filter (where status = 'FAILED' and replayable) as failed,

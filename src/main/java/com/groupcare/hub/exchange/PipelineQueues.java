@@ -75,8 +75,12 @@ public class PipelineQueues {
         progress.dueForRetry().forEach(id -> {
             try {
                 actions.replay(id, "hub", true);
+            } catch (ExchangeActions.NotAllowed e) {
+                // a newer file went over it meanwhile: a person decides, the hub stops trying
+                progress.stopRetrying(id);
+                log.warn("Exchange {} is no longer replayed by the hub: {}", id, e.getMessage());
             } catch (RuntimeException e) {
-                log.warn("Automatic replay of exchange {} not possible now: {}", id, e.getMessage());
+                log.warn("Automatic replay of exchange {} not possible now: {}", id, e.getClass().getSimpleName());
             }
         });
         for (FileFeed feed : feeds.all()) {

@@ -32,6 +32,15 @@ class PipelineHealthTest extends HubIntegrationTest {
     }
 
     @Test
+    void aFileWaitingBehindAHeldOneWaitsForAPersonAndIsNotStuck() {
+        exchange("HELD", "now() - interval '3 hours'");
+        exchange("RECEIVED", "now() - interval '2 hours'");
+        ResponseEntity<Map<String, Object>> health = health();
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(String.valueOf(health.getBody())).contains("held=1");
+    }
+
+    @Test
     void deadLettersWaitingMakeHealthDownUntilTheirConsumerHasTurnedThemIntoAFailedFile() throws Exception {
         long id = exchange("PROCESSING", "now()");
         camel.getRouteController().stopRoute("hr-sync-dead-letters");

@@ -60,7 +60,7 @@ class PipelineHealthTest extends HubIntegrationTest {
 
     private long exchange(String status, String updatedAt) {
         return jdbc.queryForObject("insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, updated_at) "
-                + "values ('hr', 'hr-sync', 'IN', 'RH_DELTA_20261101.csv', repeat('a', 64), 10, ?, " + updatedAt + ") returning id",
+                + "values ('hr', 'hr-sync', 'IN', 'RH_DELTA_20261101.csv', md5(random()::text) || md5(random()::text), 10, ?, " + updatedAt + ") returning id",
                 Long.class, status);
     }
 

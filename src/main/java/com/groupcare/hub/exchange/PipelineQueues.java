@@ -1,6 +1,7 @@
 package com.groupcare.hub.exchange;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -85,14 +86,11 @@ public class PipelineQueues {
         });
         for (FileFeed feed : feeds.all()) {
             if (feed.ordered()) {
-                progress.nextInTurn(feed.flow()).filter(id -> stale(id)).ifPresent(id -> split(feed, id));
+                List<Long> lost = progress.receivedNotQueued(feed.flow(), requeueAfter);
+                progress.nextInTurn(feed.flow()).filter(lost::contains).ifPresent(id -> split(feed, id));
             } else {
                 progress.receivedNotQueued(feed.flow(), requeueAfter).forEach(id -> split(feed, id));
             }
         }
-    }
-
-    private boolean stale(long exchangeId) {
-        return !progress.receivedNotQueued(progress.find(exchangeId).orElseThrow().flow(), requeueAfter).isEmpty();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * when its member row is locked (nobody else can change them until the transaction ends), through
  * the index on the family; every question the valuator asks is then answered from memory
  * ({@link IndexedConsumptionLedger}); new reservations are written with one COPY ({@link #flush}).
- * Reservations belong to their policy, so ceilings and periodicity never mix contracts.
+ * Reservations belong to their policy, so ceilings and periodicity never mix contracts. Once the
+ * insurer has answered a line, its corrections (table ceiling_correction) make it count what was paid.
  */
 final class JdbcConsumptionLedger implements ConsumptionLedger {
 
@@ -46,7 +47,9 @@ final class JdbcConsumptionLedger implements ConsumptionLedger {
             // a join on the chunk's keys, not "= any(?)": while a table fills, the planner's statistics lag
             var ps = con.prepareStatement("""
                     select r.claim_id, r.line_no, r.beneficiary_id, r.family_id, r.act_code, r.act_family, r.date_of_care,
-                           r.policy_number, r.year_start, r.amount
+                           r.policy_number, r.year_start,
+                           r.amount + coalesce((select sum(k.delta) from ceiling_correction k
+                                                where k.claim_id = r.claim_id and k.line_no = r.line_no), 0)
                     from unnest(?::varchar[]) as f(id) join ceiling_reservation r on r.family_id = f.id
                     where r.released_at is null order by r.id""");
             ps.setArray(1, con.createArrayOf("varchar", missing));

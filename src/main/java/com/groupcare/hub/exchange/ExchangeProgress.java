@@ -117,6 +117,12 @@ class ExchangeProgress {
     }
 
     /** @return false when this chunk was already applied (a redelivery or a replayed file) */
+    /** Whether every chunk before this one is applied. */
+    boolean chunksAppliedBefore(ChunkRef chunk) {
+        return chunk.chunkNo() == 0 || jdbc.queryForObject("select count(*) from exchange_chunk where exchange_id = ? and chunk_no < ?",
+                Integer.class, chunk.exchangeId(), chunk.chunkNo()) == chunk.chunkNo();
+    }
+
     boolean claimChunk(ChunkRef chunk) {
         return jdbc.update("""
                 insert into exchange_chunk (exchange_id, chunk_no, first_line, last_line) values (?, ?, ?, ?)

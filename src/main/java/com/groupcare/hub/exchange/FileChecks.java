@@ -20,7 +20,7 @@ final class FileChecks {
     }
 
     /** Null when the file may be processed, or why it is refused. */
-    static String refusal(FileFeed feed, Path file, int maxLineBytes) {
+    static String refusal(FileFeed feed, Path file, String fileName, int maxLineBytes) {
         long size = ExchangeIntake.size(file);
         if (size == 0) {
             return "the file is empty (0 bytes)";
@@ -38,7 +38,8 @@ final class FileChecks {
             if (!header.valid()) {
                 return "the header is not valid UTF-8";
             }
-            return feed.checkHeader(header.text());
+            String refusal = feed.checkHeader(fileName, header.text());
+            return refusal != null ? refusal : feed.checkContent(fileName, file, maxLineBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

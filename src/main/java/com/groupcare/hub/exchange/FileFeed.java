@@ -29,6 +29,24 @@ public interface FileFeed {
     /** Null when the header is right, or why it is not (the file is then refused whole). */
     String checkHeader(String headerLine);
 
+    /** The header check when the layout depends on the file name (several partners' layouts on one flow). */
+    default String checkHeader(String fileName, String headerLine) {
+        return checkHeader(headerLine);
+    }
+
+    /**
+     * A check of the whole file before anything is applied (a trailer's count and total), streaming
+     * the stored file; null when it passes, or why the file is refused whole.
+     */
+    default String checkContent(String fileName, java.nio.file.Path file, int maxLineBytes) {
+        return null;
+    }
+
+    /** A line that closes the file (a trailer): not a record, never applied nor counted. */
+    default boolean isTrailer(ExchangeState exchange, String line) {
+        return false;
+    }
+
     /** Lines with the same key are never cut into two chunks (a family, a claim form); null: any cut. */
     String chunkKey(String line);
 
@@ -42,6 +60,14 @@ public interface FileFeed {
 
     /** True when files apply one at a time in the order of the date in their name (and older files are refused). */
     default boolean ordered() {
+        return false;
+    }
+
+    /**
+     * True when a file's chunks must apply in file order (a later line may answer an earlier one: a
+     * reversal after its payment); a chunk that comes early waits for the chunks before it.
+     */
+    default boolean chunksInFileOrder() {
         return false;
     }
 

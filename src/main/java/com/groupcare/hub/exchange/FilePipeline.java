@@ -61,7 +61,7 @@ public class FilePipeline {
         } catch (FileRefused refused) {
             return track(intake.refuse(file, fileName, feed.partner(), flow, refused.getMessage()));
         }
-        String refusal = FileChecks.refusal(feed, file, maxLineBytes);
+        String refusal = FileChecks.refusal(feed, file, fileName, maxLineBytes);
         if (refusal == null && feed.ordered() && admission.date() != null) {
             refusal = progress.lastApplied(flow, -1)
                     .filter(last -> last.fileDate() != null && last.fileDate().isAfter(admission.date()))
@@ -136,6 +136,13 @@ public class FilePipeline {
     public void apply(String flow, ChunkRef chunk) {
         FileFeed feed = feeds.get(flow);
         MDC.put(HubHeaders.MDC_EXCHANGE_ID, Long.toString(chunk.exchangeId()));
+        if (feed.chunksInFileOrder() && !progress.chunksAppliedBefore(chunk)) {
+            if (progress.find(chunk.exchangeId()).map(e -> e.status() == ExchangeStatus.FAILED).orElse(true)) {
+                log.info("{} not applied: an earlier chunk failed, a replay sends it again in its turn", chunk.describe());
+                return;
+            }
+            throw new ChunkNotInTurn(chunk.describe() + " came before the chunks ahead of it were applied");
+        }
         if (!progress.claimChunk(chunk)) {
             log.info("{} already applied: skipped", chunk.describe());
             completeIfAllIn(feed, chunk.exchangeId(), false);
@@ -143,6 +150,7 @@ public class FilePipeline {
         }
         ExchangeState exchange = progress.find(chunk.exchangeId()).orElseThrow();
         List<RawLine> lines = FileChunks.read(intake.storedPath(chunk.exchangeId()), chunk, maxLineBytes);
+        lines.removeIf(line -> !line.tooLong() && feed.isTrailer(exchange, line.text()));
         List<LineError> errors = feed.apply(exchange, lines);
         progress.lock(chunk.exchangeId());
         progress.recordChunk(chunk, lines.size(), errors);

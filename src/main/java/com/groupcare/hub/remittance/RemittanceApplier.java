@@ -1,0 +1,223 @@
+package com.groupcare.hub.remittance;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.groupcare.hub.contract.InsuranceContract;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one chunk of remittance lines inside the pipeline's transaction, set-based: match the
+ * lines in two queries, lock the claims, read their answers so far, decide each line in plain Java
+ * ({@link Reconciliation}), allocate to the payee and recover its overpayments, then write
+ * everything with one COPY per table and two set-based updates (complaints closed, claim statuses).
+ */
+@Component
+class RemittanceApplier {
+
+    private final JdbcTemplate jdbc;
+
+    RemittanceApplier(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void apply(long exchangeId, InsuranceContract contract, List<RemittanceEntry> entries) {
+        String policy = contract.policyNumber();
+        BigDecimal tolerance = contract.reconciliationTolerance() == null ? BigDecimal.ZERO : contract.reconciliationTolerance();
+        RemittanceMatcher matcher = new RemittanceMatcher(jdbc);
+        Map<Integer, ClaimLineMatch> byNumbers = matcher.byNumbers(entries);
+        Map<Integer, List<ClaimLineMatch>> byCare = matcher.byCare(policy, entries);
+
+        Map<Long, BigDecimal> expected = new HashMap<>();
+        Set<Long> claims = new HashSet<>();
+        byNumbers.values().forEach(m -> note(m, expected, claims));
+        byCare.values().forEach(list -> list.forEach(m -> note(m, expected, claims)));
+        matcher.lockClaims(claims);
+        Map<Long, Reconciliation.LineState> states = matcher.states(expected);
+        Debts debts = new Debts(jdbc, payees(byNumbers, byCare));
+
+        RemittanceRows rows = new RemittanceRows();
+        RemittanceRows.Ids lineIds = new RemittanceRows.Ids(jdbc, "remittance_line_id_seq", Math.max(1, entries.size()));
+        RemittanceRows.Ids payableIds = new RemittanceRows.Ids(jdbc, "payable_id_seq", 256);
+        RemittanceRows.Ids overpaymentIds = new RemittanceRows.Ids(jdbc, "overpayment_id_seq", 32);
+        RemittanceRows.Ids complaintIds = new RemittanceRows.Ids(jdbc, "complaint_id_seq", 32);
+        Map<Long, RemittanceRows.Complaint> newComplaints = new HashMap<>();
+        Set<Long> answeredClaims = new HashSet<>();
+
+        for (int i = 0; i < entries.size(); i++) {
+            RemittanceEntry entry = entries.get(i);
+            long lineId = lineIds.next();
+            ClaimLineMatch match = entry.echoesNumbers() ? byNumbers.get(i) : pick(byCare.get(i), states);
+            String suspense = match == null ? "UNKNOWN_CLAIM" : match.suspenseReason(policy, entry);
+            Reconciliation.LineState before = match == null || match.claimLineId() == null ? null : states.get(match.claimLineId());
+            Reconciliation.Decision decision = suspense != null
+                    ? Reconciliation.suspense(suspense, before, entry.amountPaid().subtract(entry.amountPaid()))
+                    : Reconciliation.decide(before, entry.amountPaid(), entry.rejectionLabel(), tolerance);
+            boolean counted = decision.outcome() != Reconciliation.Outcome.SUSPENSE;
+            rows.lines.add(new RemittanceRows.Line(lineId, entry.lineNo(), entry.transmittalNumber(), entry.claimNumber(),
+                    entry.claimLineNo(), match == null ? null : entry.echoesNumbers() ? "NUMBERS" : "CARE",
+                    match == null ? null : match.claimId(), match == null ? null : match.claimLineId(), entry.amountPaid(),
+                    before == null ? null : before.expected(), before == null || !before.answered() ? null : before.paid(),
+                    decision.difference(), entry.rejectionCode(), entry.rejectionLabel(), decision.outcome().name(),
+                    decision.suspenseReason(), counted && !before.answered()));
+            if (!counted) {
+                continue;
+            }
+            states.put(match.claimLineId(), decision.after());
+            answeredClaims.add(match.claimId());
+            if (decision.payable().signum() > 0) {
+                long payableId = payableIds.next();
+                BigDecimal recovered = debts.recover(match, payableId, decision.payable(), rows.recoveries);
+                rows.payables.add(new RemittanceRows.Payable(payableId, lineId, match, decision.payable(), recovered));
+            }
+            if (decision.overpayment().signum() > 0) {
+                RemittanceRows.Overpayment owed = new RemittanceRows.Overpayment(overpaymentIds.next(),
+                        decision.overpaymentOrigin(), lineId, match, decision.overpayment());
+                rows.overpayments.add(owed);
+                debts.add(match, owed);
+            }
+            complaint(decision, match, lineId, entry, rows, newComplaints, complaintIds);
+            BigDecimal delta = decision.consumptionDelta(before);
+            if (delta.signum() != 0) {
+                rows.corrections.add(new RemittanceRows.Correction(match.claimId(), match.claimLineNo(), lineId, delta));
+            }
+        }
+        rows.write(jdbc, exchangeId, policy);
+        debts.writeExisting();
+        closeComplaints(rows.closings);
+        ClaimAnswers.update(jdbc, answeredClaims, tolerance);
+    }
+
+    private static void complaint(Reconciliation.Decision decision, ClaimLineMatch match, long lineId, RemittanceEntry entry,
+                                  RemittanceRows rows, Map<Long, RemittanceRows.Complaint> opened, RemittanceRows.Ids ids) {
+        if (decision.complaint() == Reconciliation.ComplaintAction.OPEN) {
+            RemittanceRows.Complaint complaint = new RemittanceRows.Complaint(ids.next(), lineId, match, entry.amountPaid(),
+                    decision.difference(), decision.complaintReason(), null);
+            rows.complaints.add(complaint);
+            opened.put(match.claimLineId(), complaint);
+        } else if (decision.complaint() == Reconciliation.ComplaintAction.CLOSE) {
+            RemittanceRows.Complaint fresh = opened.remove(match.claimLineId());
+            if (fresh != null) {
+                rows.complaints.set(rows.complaints.indexOf(fresh), new RemittanceRows.Complaint(fresh.id(), fresh.lineId(),
+                        fresh.match(), fresh.paid(), fresh.difference(), fresh.reason(), lineId));
+            } else {
+                rows.closings.add(new RemittanceRows.Closing(match.claimLineId(), lineId));
+            }
+        }
+    }
+
+    /** Among the lines the care matches, the first not answered yet (or the first, which then goes to suspense). */
+    private static ClaimLineMatch pick(List<ClaimLineMatch> candidates, Map<Long, Reconciliation.LineState> states) {
+        if (candidates == null) {
+            return null;
+        }
+        return candidates.stream()
+                .filter(c -> c.claimLineId() != null && states.containsKey(c.claimLineId()) && !states.get(c.claimLineId()).answered())
+                .findFirst().orElse(candidates.get(0));
+    }
+
+    private static void note(ClaimLineMatch match, Map<Long, BigDecimal> expected, Set<Long> claims) {
+        if (match.claimLineId() != null) {
+            expected.put(match.claimLineId(), match.expected());
+            claims.add(match.claimId());
+        }
+    }
+
+    private static Set<List<String>> payees(Map<Integer, ClaimLineMatch> byNumbers, Map<Integer, List<ClaimLineMatch>> byCare) {
+        Set<List<String>> payees = new HashSet<>();
+        byNumbers.values().stream().filter(m -> m.claimLineId() != null).forEach(m -> payees.add(List.of(m.payeeType(), m.payee())));
+        byCare.values().forEach(list -> list.forEach(m -> payees.add(List.of(m.payeeType(), m.payee()))));
+        return payees;
+    }
+
+    private void closeComplaints(List<RemittanceRows.Closing> closings) {
+        if (closings.isEmpty()) {
+            return;
+        }
+        jdbc.update(con -> RemittanceMatcher.statement(con, """
+                update complaint k set status = 'CLOSED', closed_at = now(), closed_by = 'remittance',
+                       close_reason = 'regularised by a later remittance line', closing_line_id = c.line_id
+                from unnest(?::bigint[], ?::bigint[]) as c(claim_line_id, line_id)
+                where k.claim_line_id = c.claim_line_id and k.status <> 'CLOSED'""",
+                RemittanceMatcher.array(con, "int8", closings.stream().map(RemittanceRows.Closing::claimLineId).toList()),
+                RemittanceMatcher.array(con, "int8", closings.stream().map(RemittanceRows.Closing::lineId).toList())));
+    }
+
+    /**
+     * The open overpayments of the chunk's payees, locked, oldest first: each new payable recovers
+     * from them before it is paid; an overpayment made in this chunk is recovered from the next ones.
+     */
+    private static final class Debts {
+        private final JdbcTemplate jdbc;
+        private final Map<List<String>, Deque<RemittanceRows.Overpayment>> open = new HashMap<>();
+        private final Map<Long, RemittanceRows.Overpayment> existing = new LinkedHashMap<>();
+
+        Debts(JdbcTemplate jdbc, Set<List<String>> payees) {
+            this.jdbc = jdbc;
+            if (payees.isEmpty()) {
+                return;
+            }
+            List<String> types = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            payees.forEach(p -> {
+                types.add(p.get(0));
+                keys.add(p.get(1));
+            });
+            jdbc.query(con -> RemittanceMatcher.statement(con, """
+                    select o.id, o.payee_type, o.payee, o.amount - o.recovered
+                    from unnest(?::varchar[], ?::varchar[]) as p(payee_type, payee)
+                    join overpayment o on o.payee_type = p.payee_type and o.payee = p.payee and o.status = 'OPEN'
+                    order by o.id for update of o""",
+                    RemittanceMatcher.array(con, "varchar", types), RemittanceMatcher.array(con, "varchar", keys)), rs -> {
+                RemittanceRows.Overpayment debt = new RemittanceRows.Overpayment(rs.getLong(1), null, 0, null, rs.getBigDecimal(4));
+                existing.put(debt.id, debt);
+                open.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayDeque<>()).add(debt);
+            });
+        }
+
+        void add(ClaimLineMatch match, RemittanceRows.Overpayment owed) {
+            open.computeIfAbsent(List.of(match.payeeType(), match.payee()), k -> new ArrayDeque<>()).add(owed);
+        }
+
+        /** Deducts the payee's open overpayments from a new payable; returns the amount recovered. */
+        BigDecimal recover(ClaimLineMatch match, long payableId, BigDecimal amount, List<RemittanceRows.Recovery> recoveries) {
+            Deque<RemittanceRows.Overpayment> queue = open.get(List.of(match.payeeType(), match.payee()));
+            BigDecimal left = amount;
+            while (queue != null && !queue.isEmpty() && left.signum() > 0) {
+                RemittanceRows.Overpayment debt = queue.peek();
+                BigDecimal taken = debt.remaining.min(left);
+                debt.remaining = debt.remaining.subtract(taken);
+                left = left.subtract(taken);
+                recoveries.add(new RemittanceRows.Recovery(debt.id, payableId, taken));
+                if (debt.remaining.signum() == 0) {
+                    queue.poll();
+                }
+            }
+            return amount.subtract(left);
+        }
+
+        /** The overpayments read from the database that this chunk recovered from. */
+        void writeExisting() {
+            List<RemittanceRows.Overpayment> touched = existing.values().stream().filter(o -> o.remaining.compareTo(o.amount) != 0).toList();
+            if (touched.isEmpty()) {
+                return;
+            }
+            jdbc.update(con -> RemittanceMatcher.statement(con, """
+                    update overpayment o set recovered = o.amount - t.remaining,
+                           status = case when t.remaining = 0 then 'RECOVERED' else 'OPEN' end,
+                           recovered_at = case when t.remaining = 0 then now() end
+                    from unnest(?::bigint[], ?::numeric[]) as t(id, remaining) where o.id = t.id""",
+                    RemittanceMatcher.array(con, "int8", touched.stream().map(o -> o.id).toList()),
+                    RemittanceMatcher.array(con, "numeric", touched.stream().map(o -> o.remaining).toList())));
+        }
+    }
+}

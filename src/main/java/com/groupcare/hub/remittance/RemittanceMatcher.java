@@ -1,0 +1,141 @@
+package com.groupcare.hub.remittance;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Finds the claim lines a chunk of remittance lines answers, set-based: one query by our numbers
+ * (claim number and line), one by the care (matricule, rank, act, date) for lines that do not echo
+ * them; then locks the claims (in id order, so two chunks never deadlock) and reads what each line
+ * was paid before and its open complaint.
+ */
+final class RemittanceMatcher {
+
+    private final JdbcTemplate jdbc;
+
+    RemittanceMatcher(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** By claim number and line: the entry's index -> the claim line (claimLineId null when the claim has no such line). */
+    Map<Integer, ClaimLineMatch> byNumbers(List<RemittanceEntry> entries) {
+        List<Integer> index = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).echoesNumbers()) {
+                index.add(i);
+                claims.add(entries.get(i).claimNumber());
+                lines.add(entries.get(i).claimLineNo());
+            }
+        }
+        Map<Integer, ClaimLineMatch> found = new HashMap<>();
+        if (index.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> statement(con, """
+                select s.n, %s
+                from unnest(?::int[], ?::varchar[], ?::int[]) as s(n, claim_number, line_no)
+                join claim c on c.claim_number = s.claim_number
+                left join claim_line cl on cl.claim_id = c.id and cl.line_no = s.line_no
+                left join transmittal t on t.id = c.transmittal_id
+                left join provider p on p.code = c.provider_code""".formatted(ClaimLineMatch.COLUMNS),
+                array(con, "int4", index), array(con, "varchar", claims), array(con, "int4", lines)),
+                rs -> {
+                    found.put(rs.getInt(1), ClaimLineMatch.read(rs, 2));
+                });
+        return found;
+    }
+
+    /** By the care, for entries without our numbers: every candidate line of the policy, oldest first. */
+    Map<Integer, List<ClaimLineMatch>> byCare(String policy, List<RemittanceEntry> entries) {
+        List<Integer> index = new ArrayList<>();
+        List<String> matricules = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
+        List<String> acts = new ArrayList<>();
+        List<java.sql.Date> dates = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            RemittanceEntry e = entries.get(i);
+            if (!e.echoesNumbers()) {
+                index.add(i);
+                matricules.add(e.matricule());
+                ranks.add(e.rank());
+                acts.add(e.actCode());
+                dates.add(java.sql.Date.valueOf(e.dateOfCare()));
+            }
+        }
+        Map<Integer, List<ClaimLineMatch>> found = new HashMap<>();
+        if (index.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> statement(con, """
+                select s.n, %s
+                from unnest(?::int[], ?::varchar[], ?::int[], ?::varchar[], ?::date[]) as s(n, matricule, rank, act_code, day)
+                join member m on m.matricule = s.matricule
+                join beneficiary b on b.member_id = m.id and b.rank = s.rank
+                join claim c on c.member_id = m.id and c.date_of_care = s.day and c.beneficiary_id = b.id and c.policy_number = ?
+                join claim_line cl on cl.claim_id = c.id and cl.act_code = s.act_code
+                left join transmittal t on t.id = c.transmittal_id
+                left join provider p on p.code = c.provider_code
+                order by s.n, c.status = 'CANCELLED', cl.id""".formatted(ClaimLineMatch.COLUMNS),
+                array(con, "int4", index), array(con, "varchar", matricules), array(con, "int4", ranks),
+                array(con, "varchar", acts), array(con, "date", dates), policy),
+                rs -> {
+                    found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(ClaimLineMatch.read(rs, 2));
+                });
+        return found;
+    }
+
+    /** Locks the claims answered, in id order: a claim's lines are answered by one chunk at a time. */
+    void lockClaims(Collection<Long> claimIds) {
+        if (claimIds.isEmpty()) {
+            return;
+        }
+        List<Long> sorted = claimIds.stream().distinct().sorted().toList();
+        jdbc.query(con -> statement(con, "select c.id from unnest(?::bigint[]) as i(id) join claim c on c.id = i.id "
+                + "order by c.id for update of c", array(con, "int8", sorted)), rs -> {
+        });
+    }
+
+    /** What each claim line was answered and paid before (after the lock, so another chunk's answers are seen). */
+    Map<Long, Reconciliation.LineState> states(Map<Long, BigDecimal> expectedByLine) {
+        Map<Long, Reconciliation.LineState> states = new HashMap<>();
+        expectedByLine.forEach((id, expected) -> states.put(id, Reconciliation.LineState.unanswered(expected)));
+        if (expectedByLine.isEmpty()) {
+            return states;
+        }
+        List<Long> ids = List.copyOf(expectedByLine.keySet());
+        jdbc.query(con -> statement(con, """
+                select i.id, coalesce(sum(r.amount_paid), 0),
+                       exists (select 1 from complaint k where k.claim_line_id = i.id and k.status <> 'CLOSED')
+                from unnest(?::bigint[]) as i(id) join remittance_line r on r.claim_line_id = i.id and r.outcome <> 'SUSPENSE'
+                group by i.id""", array(con, "int8", ids)),
+                rs -> {
+                    long id = rs.getLong(1);
+                    states.put(id, new Reconciliation.LineState(expectedByLine.get(id), true, rs.getBigDecimal(2), rs.getBoolean(3)));
+                });
+        return states;
+    }
+
+    static PreparedStatement statement(Connection con, String sql, Object... args) throws SQLException {
+        PreparedStatement ps = con.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+        return ps;
+    }
+
+    static Array array(Connection con, String type, List<?> values) throws SQLException {
+        return con.createArrayOf(type, values.toArray());
+    }
+}

@@ -1,0 +1,85 @@
+package com.groupcare.hub.remittance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A remittance whose trailer lies is refused whole; a crash in the middle of one loses and doubles nothing. */
+class RemittanceFailureTest extends RemittanceSamples {
+
+    @Autowired
+    CamelContext camel;
+
+    @AfterEach
+    void noMoreCrashes() {
+        jdbc.execute("drop trigger if exists crash_once on payable");
+    }
+
+    @Test
+    void aWrongTrailerCountOrTotalRefusesTheWholeFileAndWritesNothing() {
+        claimsSentToTheInsurer();
+        String sample = new String(sample("insurer-remittances/" + FIRST), StandardCharsets.UTF_8);
+
+        Map<String, Object> count = dropRemittance("REMB_POL-TRS-2026_20261126.csv",
+                sample.replace("TOTAL;11;447.702", "TOTAL;12;447.702").getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(count).containsEntry("status", "FAILED");
+        assertThat((String) count.get("failure_reason")).contains("announces 12 lines, the file has 11");
+
+        Map<String, Object> total = dropRemittance("REMB_POL-TRS-2026_20261127.csv",
+                sample.replace("TOTAL;11;447.702", "TOTAL;11;447.703").getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(total).containsEntry("status", "FAILED");
+        assertThat((String) total.get("failure_reason")).contains("announces a total of 447.703, the lines add up to 447.702");
+
+        Map<String, Object> cut = dropRemittance("REMB_POL-TRS-2026_20261128.csv",
+                sample.substring(0, sample.indexOf("TOTAL")).getBytes(StandardCharsets.UTF_8), 1);
+        assertThat((String) cut.get("failure_reason")).contains("no trailer line");
+
+        Map<String, Object> header = dropRemittance("REMB_POL-TRS-2026_20261129.csv",
+                sample.replace("montant_rembourse", "montant").getBytes(StandardCharsets.UTF_8), 1);
+        assertThat((String) header.get("failure_reason")).contains("not the header of POL-TRS-2026's remittance layout");
+
+        assertThat(count("select count(*) from remittance_line") + count("select count(*) from payable")
+                + count("select count(*) from complaint")).isZero();
+        assertThat(count("select count(*) from exchange_error e join exchange x on x.id = e.exchange_id where x.flow = 'insurer-remittance'"))
+                .isZero();
+        assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(8);
+    }
+
+    @Test
+    void aCrashInTheMiddleOfAChunkAndAnotherAfterItsCommitLeaveTheTotalsExact() throws Exception {
+        claimsSentToTheInsurer();
+        // the second chunk's transaction dies after its lines are written, before it commits
+        jdbc.execute("create sequence if not exists crash_count");
+        jdbc.execute("select setval('crash_count', 1, false)");
+        jdbc.execute("""
+                create or replace function crash_second_payables() returns trigger language plpgsql as $$
+                begin
+                  if nextval('crash_count') = 2 then raise exception 'simulated crash in the middle of a chunk'; end if;
+                  return null;
+                end $$""");
+        jdbc.execute("create trigger crash_once after insert on payable for each statement execute function crash_second_payables()");
+        // and the hub dies once after a chunk committed, before the broker heard of it
+        AtomicInteger applied = new AtomicInteger();
+        AdviceWith.adviceWith(camel, "insurer-remittance-apply", route -> route.weaveAddLast().process(e -> {
+            if (applied.incrementAndGet() == 3) {
+                throw new IllegalStateException("simulated crash after the commit");
+            }
+        }));
+
+        Map<String, Object> exchange = dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("total_count", 11);
+        assertThat(jdbc.queryForObject("select last_value from crash_count", Long.class)).as("the crash happened").isGreaterThanOrEqualTo(2);
+        awaitCondition(() -> applied.get() > 3); // the chunk that died after its commit came again, and was skipped
+        assertFirstRemittance();
+        assertThat(jdbc.queryForObject("select sum(amount_paid) from remittance_line where outcome <> 'SUSPENSE'", String.class))
+                .isEqualTo("289.700");
+    }
+}

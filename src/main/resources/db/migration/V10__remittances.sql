@@ -1,15 +1,17 @@
 -- Insurer remittances (bordereaux de remboursement): every data line kept, matched or in suspense.
+-- remittance_line and payable take a million rows per file: no foreign keys there (a check per row
+-- would double the write); their ids come from the joins that matched them, in the same transaction.
 create table remittance_line (
     id                 bigserial primary key,
-    exchange_id        bigint         not null references exchange (id),
+    exchange_id        bigint         not null,
     line_no            integer        not null,
     policy_number      varchar(40)    not null,
     transmittal_number varchar(40),
     claim_number       varchar(30),
     claim_line_no      integer,
     matched_by         varchar(8)     check (matched_by in ('NUMBERS', 'CARE')),
-    claim_id           bigint         references claim (id),
-    claim_line_id      bigint         references claim_line (id),
+    claim_id           bigint,
+    claim_line_id      bigint,
     amount_paid        numeric(18, 3) not null,
     expected           numeric(18, 3),
     paid_before        numeric(18, 3),
@@ -30,9 +32,9 @@ create index remittance_suspense on remittance_line (exchange_id) where outcome 
 -- what the hub owes after a remittance: to the member, or to the provider under tiers payant
 create table payable (
     id                 bigserial primary key,
-    remittance_line_id bigint         not null references remittance_line (id),
-    claim_id           bigint         not null references claim (id),
-    claim_line_id      bigint         not null references claim_line (id),
+    remittance_line_id bigint         not null,
+    claim_id           bigint         not null,
+    claim_line_id      bigint         not null,
     policy_number      varchar(40)    not null,
     currency           char(3)        not null,
     payee_type         varchar(8)     not null check (payee_type in ('MEMBER', 'PROVIDER')),

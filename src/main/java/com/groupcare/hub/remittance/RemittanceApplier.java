@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RemittanceApplier {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RemittanceApplier.class);
+
     private final JdbcTemplate jdbc;
 
     RemittanceApplier(JdbcTemplate jdbc) {
@@ -31,6 +33,7 @@ class RemittanceApplier {
     }
 
     void apply(long exchangeId, InsuranceContract contract, List<RemittanceEntry> entries) {
+        long t0 = System.nanoTime();
         String policy = contract.policyNumber();
         BigDecimal tolerance = contract.reconciliationTolerance() == null ? BigDecimal.ZERO : contract.reconciliationTolerance();
         RemittanceMatcher matcher = new RemittanceMatcher(jdbc);
@@ -41,9 +44,12 @@ class RemittanceApplier {
         Set<Long> claims = new HashSet<>();
         byNumbers.values().forEach(m -> note(m, expected, claims));
         byCare.values().forEach(list -> list.forEach(m -> note(m, expected, claims)));
+        long t1 = System.nanoTime();
         matcher.lockClaims(claims);
+        long t2 = System.nanoTime();
         Map<Long, Reconciliation.LineState> states = matcher.states(expected);
         Debts debts = new Debts(jdbc, payees(byNumbers, byCare));
+        long t3 = System.nanoTime();
 
         RemittanceRows rows = new RemittanceRows();
         RemittanceRows.Ids lineIds = new RemittanceRows.Ids(jdbc, "remittance_line_id_seq", Math.max(1, entries.size()));
@@ -91,10 +97,15 @@ class RemittanceApplier {
                 rows.corrections.add(new RemittanceRows.Correction(match.claimId(), match.claimLineNo(), lineId, delta));
             }
         }
+        long t4 = System.nanoTime();
         rows.write(jdbc, exchangeId, policy);
+        long t5 = System.nanoTime();
         debts.writeExisting();
         closeComplaints(rows.closings);
         ClaimAnswers.update(jdbc, answeredClaims, tolerance);
+        long t6 = System.nanoTime();
+        log.debug("Remittance chunk in ms: match {}, lock {}, answers so far {}, decide {}, write {}, claim statuses {}",
+                (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000, (t6 - t5) / 1000000);
     }
 
     private static void complaint(Reconciliation.Decision decision, ClaimLineMatch match, long lineId, RemittanceEntry entry,

@@ -117,3 +117,6 @@ alter table claim drop constraint claim_status_check;
 alter table claim add constraint claim_status_check check (status in ('ENTERED', 'VALUED', 'BATCHED', 'SENT', 'REIMBURSED',
     'PARTIALLY_REIMBURSED', 'REJECTED', 'REJECTED_BY_INSURER', 'CANCELLED'));
 alter table claim add column insurer_reason varchar(200);
+
+-- complaint files sent to the insurers are numbered
+create sequence complaint_file_seq;

@@ -39,7 +39,7 @@ final class ClaimAnswers {
                                   when a.all_answered and a.paid <= 0 and a.expected > 0 then 'REJECTED_BY_INSURER'
                                   else 'PARTIALLY_REIMBURSED' end,
                     insurer_reason = a.label, updated_at = now()
-                from answer a where c.id = a.claim_id""",
+                from answer a where c.id = a.claim_id and c.status <> 'CANCELLED'""",
                 RemittanceMatcher.array(con, "int8", ids), tolerance));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies one chunk of remittance lines inside the pipeline's transaction, set-based: match the
- * lines in two queries, lock the claims, read their answers so far, decide each line in plain Java
+ * lines in two queries, lock the contract, read the answers so far of claims already answered, decide each line in plain Java
  * ({@link Reconciliation}), allocate to the payee and recover its overpayments, then write
  * everything with one COPY per table and two set-based updates (complaints closed, claim statuses).
  */
@@ -37,23 +37,22 @@ class RemittanceApplier {
         String policy = contract.policyNumber();
         BigDecimal tolerance = contract.reconciliationTolerance() == null ? BigDecimal.ZERO : contract.reconciliationTolerance();
         RemittanceMatcher matcher = new RemittanceMatcher(jdbc);
+        matcher.lockPolicy(policy); // before matching: the claims' statuses read next are then final for this chunk
         Map<Integer, ClaimLineMatch> byNumbers = matcher.byNumbers(entries);
         Map<Integer, List<ClaimLineMatch>> byCare = matcher.byCare(policy, entries);
 
-        Map<Long, BigDecimal> expected = new HashMap<>();
-        Set<Long> claims = new HashSet<>();
-        byNumbers.values().forEach(m -> note(m, expected, claims));
-        byCare.values().forEach(list -> list.forEach(m -> note(m, expected, claims)));
+        Map<Long, ClaimLineMatch> matched = new HashMap<>();
+        byNumbers.values().forEach(m -> note(m, matched));
+        byCare.values().forEach(list -> list.forEach(m -> note(m, matched)));
         long t1 = System.nanoTime();
-        matcher.lockClaims(claims);
         long t2 = System.nanoTime();
-        Map<Long, Reconciliation.LineState> states = matcher.states(expected);
+        Map<Long, Reconciliation.LineState> states = matcher.states(matched);
         Debts debts = new Debts(jdbc, payees(byNumbers, byCare));
         long t3 = System.nanoTime();
 
         RemittanceRows rows = new RemittanceRows();
         RemittanceRows.Ids lineIds = new RemittanceRows.Ids(jdbc, "remittance_line_id_seq", Math.max(1, entries.size()));
-        RemittanceRows.Ids payableIds = new RemittanceRows.Ids(jdbc, "payable_id_seq", 256);
+        RemittanceRows.Ids payableIds = new RemittanceRows.Ids(jdbc, "payable_id_seq", Math.max(1, entries.size()));
         RemittanceRows.Ids overpaymentIds = new RemittanceRows.Ids(jdbc, "overpayment_id_seq", 32);
         RemittanceRows.Ids complaintIds = new RemittanceRows.Ids(jdbc, "complaint_id_seq", 32);
         Map<Long, RemittanceRows.Complaint> newComplaints = new HashMap<>();
@@ -136,10 +135,9 @@ class RemittanceApplier {
                 .findFirst().orElse(candidates.get(0));
     }
 
-    private static void note(ClaimLineMatch match, Map<Long, BigDecimal> expected, Set<Long> claims) {
+    private static void note(ClaimLineMatch match, Map<Long, ClaimLineMatch> matched) {
         if (match.claimLineId() != null) {
-            expected.put(match.claimLineId(), match.expected());
-            claims.add(match.claimId());
+            matched.put(match.claimLineId(), match);
         }
     }
 

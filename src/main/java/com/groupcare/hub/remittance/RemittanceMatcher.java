@@ -1,12 +1,10 @@
 package com.groupcare.hub.remittance;
 
-import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,25 +94,27 @@ final class RemittanceMatcher {
         return found;
     }
 
-    /** Locks the claims answered, in id order: a claim's lines are answered by one chunk at a time. */
-    void lockClaims(Collection<Long> claimIds) {
-        if (claimIds.isEmpty()) {
-            return;
-        }
-        List<Long> sorted = claimIds.stream().distinct().sorted().toList();
-        jdbc.query(con -> statement(con, "select c.id from unnest(?::bigint[]) as i(id) join claim c on c.id = i.id "
-                + "order by c.id for update of c", array(con, "int8", sorted)), rs -> {
-        });
+    /**
+     * One remittance chunk of a contract at a time answers its claims (a transaction-scoped lock on
+     * the policy): what a chunk reads of earlier answers cannot change under it, and no row lock per claim is needed.
+     */
+    void lockPolicy(String policy) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
+        }, "remittance:" + policy);
     }
 
-    /** What each claim line was answered and paid before (after the lock, so another chunk's answers are seen). */
-    Map<Long, Reconciliation.LineState> states(Map<Long, BigDecimal> expectedByLine) {
+    /**
+     * What each claim line was answered and paid before (read after the lock). Only lines of claims
+     * already answered are read: a claim still SENT has no answer yet, whatever its size.
+     */
+    Map<Long, Reconciliation.LineState> states(Map<Long, ClaimLineMatch> lines) {
         Map<Long, Reconciliation.LineState> states = new HashMap<>();
-        expectedByLine.forEach((id, expected) -> states.put(id, Reconciliation.LineState.unanswered(expected)));
-        if (expectedByLine.isEmpty()) {
+        lines.forEach((id, line) -> states.put(id, Reconciliation.LineState.unanswered(line.expected())));
+        List<Long> ids = lines.values().stream().filter(line -> !line.claimStatus().equals("SENT"))
+                .map(ClaimLineMatch::claimLineId).toList();
+        if (ids.isEmpty()) {
             return states;
         }
-        List<Long> ids = List.copyOf(expectedByLine.keySet());
         jdbc.query(con -> statement(con, """
                 select i.id, coalesce(sum(r.amount_paid), 0),
                        exists (select 1 from complaint k where k.claim_line_id = i.id and k.status <> 'CLOSED')
@@ -122,7 +122,7 @@ final class RemittanceMatcher {
                 group by i.id""", array(con, "int8", ids)),
                 rs -> {
                     long id = rs.getLong(1);
-                    states.put(id, new Reconciliation.LineState(expectedByLine.get(id), true, rs.getBigDecimal(2), rs.getBoolean(3)));
+                    states.put(id, new Reconciliation.LineState(lines.get(id).expected(), true, rs.getBigDecimal(2), rs.getBoolean(3)));
                 });
         return states;
     }

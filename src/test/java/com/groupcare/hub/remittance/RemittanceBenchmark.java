@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same run, PostgreSQL's own COPY of the same file into a bare table. Tag "benchmark".
  */
 @Tag("benchmark")
-@TestPropertySource(properties = {"hub.hr.chunk-size=1000", "hub.remittance.chunk-size=20000"})
+@TestPropertySource(properties = {"hub.hr.chunk-size=1000", "hub.remittance.chunk-size=20000",
+        "logging.level.com.groupcare.hub.remittance.RemittanceApplier=DEBUG"})
 class RemittanceBenchmark extends HubIntegrationTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

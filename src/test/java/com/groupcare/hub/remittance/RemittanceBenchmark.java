@@ -103,6 +103,93 @@ class RemittanceBenchmark extends HubIntegrationTest {
         Files.delete(hr);
     }
 
+    /**
+     * Not the product: a probe of the floor a pure-SQL design would reach on the same data (stage the
+     * parsed file with COPY, one INSERT ... SELECT of the answers, payables per payee, claim statuses),
+     * to say in docs/benchmarks.md what was tried. Runs with -Dbench.probe=true.
+     */
+    @Test
+    void setBasedFloorProbe() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("bench.probe"));
+        int claimLines = Integer.getInteger("bench.lines", 1_000_000);
+        Path hr = Files.createTempFile("hr-", ".csv");
+        HrExportGenerator.write(hr, Integer.getInteger("bench.employees", 100_000), 42L, LocalDate.of(2026, 1, 1));
+        try (var in = Files.newInputStream(hr)) {
+            dropOverSftp("hr/inbox", "RH_COMPLET_20260101.csv", in);
+        }
+        awaitExchange("RH_COMPLET_20260101.csv");
+        claimsSent(claimLines / 2);
+        Path file = Files.createTempFile("remittance-", ".csv");
+        writeRemittance(file);
+        StringBuilder out = new StringBuilder();
+        double copy = copyIntoBareTable(file);
+        out.append(String.format("COPY raw %.2f s%n", copy));
+        jdbc.execute("create unlogged table probe_stage (line_no int, claim_number varchar(30), claim_line_no int, "
+                + "amount numeric(18,3), code varchar(5))");
+        long t = System.nanoTime();
+        jdbc.execute((ConnectionCallback<Long>) con -> {
+            try (var lines = Files.lines(file)) {
+                var copier = con.unwrap(PGConnection.class).getCopyAPI().copyIn("copy probe_stage from stdin with (format csv)");
+                int[] no = {1};
+                StringBuilder buf = new StringBuilder(1 << 20);
+                lines.skip(1).forEach(l -> {
+                    no[0]++;
+                    String[] f = l.split(";", -1);
+                    if (f.length == 9) {
+                        buf.append(no[0]).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[7]).append(',')
+                                .append(f[8]).append('\n');
+                    }
+                    if (buf.length() > (1 << 20) - 200) {
+                        byte[] b = buf.toString().getBytes(StandardCharsets.UTF_8);
+                        try { copier.writeToCopy(b, 0, b.length); } catch (java.sql.SQLException e) { throw new IllegalStateException(e); }
+                        buf.setLength(0);
+                    }
+                });
+                byte[] b = buf.toString().getBytes(StandardCharsets.UTF_8);
+                copier.writeToCopy(b, 0, b.length);
+                return copier.endCopy();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        double stage = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        jdbc.update("""
+                insert into remittance_line (exchange_id, line_no, policy_number, claim_number, claim_line_no, matched_by, claim_id,
+                    claim_line_id, amount_paid, expected, difference, outcome, suspense_reason, first_answer)
+                select 0, s.line_no, 'POL-TRS-2026', s.claim_number, s.claim_line_no, case when cl.id is not null then 'NUMBERS' end,
+                       c.id, cl.id, s.amount, cl.expected, s.amount - cl.expected,
+                       case when cl.id is null then 'SUSPENSE' when abs(s.amount - cl.expected) <= 0.5 then 'RECONCILED'
+                            when s.amount > cl.expected then 'OVERPAID' else 'UNDERPAID' end,
+                       case when cl.id is null then 'UNKNOWN_CLAIM' end, cl.id is not null
+                from probe_stage s left join claim c on c.claim_number = s.claim_number
+                left join claim_line cl on cl.claim_id = c.id and cl.line_no = s.claim_line_no""");
+        double answers = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        int payees = jdbc.update("""
+                insert into payable (remittance_line_id, claim_id, claim_line_id, policy_number, currency, payee_type, payee, amount,
+                                     recovered, net_amount, status, created_at)
+                select min(r.id), min(c.id), min(r.claim_line_id), 'POL-TRS-2026', 'TND', case when p.conventioned then 'PROVIDER' else 'MEMBER' end,
+                       case when p.conventioned then c.provider_code else c.member_id::text end, sum(r.amount_paid), 0, sum(r.amount_paid),
+                       'PAYABLE', now()
+                from remittance_line r join claim c on c.id = r.claim_id join provider p on p.code = c.provider_code
+                where r.exchange_id = 0 and r.outcome <> 'SUSPENSE' and r.amount_paid > 0 group by 6, 7""");
+        double payables = (System.nanoTime() - t) / 1e9;
+        t = System.nanoTime();
+        int claims = jdbc.update("""
+                update claim c set status = 'REIMBURSED', updated_at = now()
+                from (select distinct claim_id from remittance_line where exchange_id = 0 and claim_id is not null) a
+                where c.id = a.claim_id""");
+        double statuses = (System.nanoTime() - t) / 1e9;
+        out.append(String.format("stage (Java parse + COPY) %.2f s, answers INSERT..SELECT %.2f s, %d payables per payee %.2f s, "
+                + "%d claim statuses %.2f s: total %.2f s, ratio %.1f%n", stage, answers, payees, payables, claims, statuses,
+                stage + answers + payables + statuses, (stage + answers + payables + statuses) / copy));
+        Path probe = Path.of("target", "benchmarks", "remittance-probe.md");
+        Files.createDirectories(probe.getParent());
+        Files.writeString(probe, out);
+        System.out.println(out);
+    }
+
     /** Claims of two lines each, valued and sent in one transmittal, over every beneficiary in turn, a provider in two conventioned. */
     private void claimsSent(int claims) {
         jdbc.update("""

@@ -36,10 +36,10 @@ public final class ClaimRequests {
     public record ClaimView(String claimNumber, String policyNumber, String currency, String matricule, int rank,
                             String providerCode, LocalDate dateOfCare, String status, BigDecimal totalCharged,
                             BigDecimal totalExpected, String cancelReason, String transmittalNumber,
-                            List<LineView> lines) {
+                            String insurerReason, BigDecimal totalPaid, List<LineView> lines) {
     }
 
     public record LineView(int lineNo, String actCode, int quantity, BigDecimal amountCharged, BigDecimal expected,
-                           List<String> reasons, String voucherNumber) {
+                           List<String> reasons, String voucherNumber, BigDecimal paid) {
     }
 }

@@ -33,28 +33,31 @@ class ClaimViews {
     ClaimView get(String claimNumber) {
         return jdbc.query("""
                 select c.id, c.claim_number, c.policy_number, c.currency, m.matricule, b.rank, c.provider_code, c.date_of_care,
-                       c.status, c.total_charged, c.total_expected, c.cancel_reason, t.transmittal_number
+                       c.status, c.total_charged, c.total_expected, c.cancel_reason, t.transmittal_number, c.insurer_reason
                 from claim c join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
                 left join transmittal t on t.id = c.transmittal_id where c.claim_number = ?""", rs -> {
             if (!rs.next()) {
                 throw new ClaimNotFound("no claim " + claimNumber);
             }
             String currency = rs.getString("currency");
+            List<LineView> lines = lines(rs.getLong("id"), currency);
+            BigDecimal paid = lines.stream().map(LineView::paid).filter(java.util.Objects::nonNull).reduce(BigDecimal::add).orElse(null);
             return new ClaimView(rs.getString("claim_number"), rs.getString("policy_number"), currency,
                     rs.getString("matricule"), rs.getInt("rank"), rs.getString("provider_code"),
                     rs.getObject("date_of_care", LocalDate.class), rs.getString("status"),
                     scaled(rs.getBigDecimal("total_charged"), currency), scaled(rs.getBigDecimal("total_expected"), currency),
-                    rs.getString("cancel_reason"), rs.getString("transmittal_number"), lines(rs.getLong("id"), currency));
+                    rs.getString("cancel_reason"), rs.getString("transmittal_number"), rs.getString("insurer_reason"), paid, lines);
         }, claimNumber);
     }
 
     private List<LineView> lines(long claimId, String currency) {
         return jdbc.query("""
-                select l.line_no, l.act_code, l.quantity, l.amount_charged, l.expected, l.reasons, v.voucher_number
+                select l.line_no, l.act_code, l.quantity, l.amount_charged, l.expected, l.reasons, v.voucher_number,
+                       (select sum(r.amount_paid) from remittance_line r where r.claim_line_id = l.id and r.outcome <> 'SUSPENSE')
                 from claim_line l left join care_voucher v on v.id = l.voucher_id where l.claim_id = ? order by l.line_no""",
                 (rs, i) -> new LineView(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
                         scaled(rs.getBigDecimal(5), currency), rs.getString(6).isEmpty() ? List.of()
-                        : Arrays.asList(rs.getString(6).split(",")), rs.getString(7)), claimId);
+                        : Arrays.asList(rs.getString(6).split(",")), rs.getString(7), rs.getBigDecimal(8)), claimId);
     }
 
     /** A member's claims and vouchers, and what remains of each ceiling in the contract year of {@code asOf}. */

@@ -1,5 +1,6 @@
 package com.groupcare.hub.remittance;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class RemittanceFlowTest extends RemittanceSamples {
 
     @Test
+    @SuppressWarnings("unchecked")
     void theSampleRemittancesGiveExactlyWhatExpectedMdSays() {
         claimsSentToTheInsurer();
         Map<String, Object> first = dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
@@ -23,6 +25,14 @@ class RemittanceFlowTest extends RemittanceSamples {
                 .containsEntry("flow", "insurer-remittance").containsEntry("file_kind", "POL-TRS-2026")
                 .containsEntry("total_count", 11).containsEntry("rejected_count", 1);
         assertFirstRemittance();
+        // the member's history shows the insurer's answer; the family ceiling counts what was paid, not what was expected
+        Map<String, Object> history = as("auditor").getForObject("/api/claims/history/000002?policyNumber=POL-TRS-2026&asOf=2026-11-30",
+                Map.class);
+        assertThat((List<Map<String, Object>>) history.get("claims")).filteredOn(c -> c.get("claimNumber").equals("BS-26-0004"))
+                .singleElement().satisfies(c -> assertThat(c).containsEntry("status", "REJECTED_BY_INSURER")
+                        .containsEntry("insurerReason", "Plafond atteint").containsEntry("totalPaid", 0.0));
+        assertThat(((Map<String, Object>) history.get("ceilings")).get("family").toString())
+                .as("5000 - (108.000 paid + 0 of the 150.000 rejected + 30.000 expected, not answered yet)").isEqualTo("4862.0");
 
         Map<String, Object> second = dropRemittance(SECOND, sample("insurer-remittances/" + SECOND), 1);
         assertThat(second).containsEntry("status", "DONE").containsEntry("total_count", 3);

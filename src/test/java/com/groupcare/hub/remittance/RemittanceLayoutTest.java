@@ -1,0 +1,72 @@
+package com.groupcare.hub.remittance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.exchange.LineError;
+import com.groupcare.hub.exchange.RawLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Insurer mappings are checked when the hub starts: a typo stops it with the file and the reason. */
+class RemittanceLayoutTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theMappingsInTheRepositoryAreValid() {
+        InsurerMappings mappings = new InsurerMappings("mappings/insurers");
+        assertThat(mappings.remittanceFor("REMB_POL-TRS-2026_20261125.csv")).get()
+                .satisfies(e -> assertThat(e.getKey().policyNumber()).isEqualTo("POL-TRS-2026"));
+        assertThat(mappings.remittanceFor("RMB-ATL-20261126.txt")).get()
+                .satisfies(e -> assertThat(e.getKey().format()).isEqualTo(RemittanceLayout.Format.FIXED));
+        assertThat(mappings.remittanceFor("REMB_POL-TRS-2026_20261331.csv")).as("not a date").isEmpty();
+        assertThat(mappings.complaints("POL-ATL-2026")).isPresent();
+    }
+
+    @Test
+    void aTypoInAFieldNameStopsTheHubWithTheFileAndTheField() throws IOException {
+        String yaml = Files.readString(Path.of("mappings/insurers/POL-TRS-2026.yaml"))
+                .replace("field: amountPaid", "field: amountPayed");
+        Files.writeString(dir.resolve("POL-TRS-2026.yaml"), yaml);
+        assertThatThrownBy(() -> new InsurerMappings(dir.toString())).hasMessageContaining("POL-TRS-2026.yaml")
+                .hasMessageContaining("unknown field 'amountPayed'");
+    }
+
+    @Test
+    void aFixedWidthColumnWithoutPositionOrAMissingTrailerIsRefused() throws IOException {
+        String yaml = Files.readString(Path.of("mappings/insurers/POL-ATL-2026.yaml"));
+        Files.writeString(dir.resolve("POL-ATL-2026.yaml"), yaml.replace("start: 23, length: 12", "length: 12"));
+        assertThatThrownBy(() -> new InsurerMappings(dir.toString())).hasMessageContaining("needs start and length");
+        Files.writeString(dir.resolve("POL-ATL-2026.yaml"), yaml.replace("  trailer:\n", "  trailers:\n"));
+        assertThatThrownBy(() -> new InsurerMappings(dir.toString())).hasMessageContaining("unknown key 'trailers'");
+    }
+
+    @Test
+    void linesAreReadExactlyOrRejectedWithTheirNumberAndReason() {
+        RemittanceLayout layout = new InsurerMappings("mappings/insurers").remittance("POL-ATL-2026");
+        List<LineError> errors = new java.util.ArrayList<>();
+        List<RemittanceEntry> entries = RemittanceLines.parse(layout, 3, List.of(
+                new RawLine(2, "0200000500C2  09112026+00000036000   ", false),
+                new RawLine(3, "0200000500C2  09112026-00000001500   ", false),
+                new RawLine(4, "0200000500C2  31022026+00000036000   ", false),
+                new RawLine(5, "0200000500C2  09112026+00000036000Z99", false),
+                new RawLine(6, "0200000500C2  0911", false)), errors::add);
+        assertThat(entries).extracting(RemittanceEntry::amountPaid).containsExactly(new java.math.BigDecimal("36.000"),
+                new java.math.BigDecimal("-1.500"));
+        assertThat(entries.get(0).dateOfCare()).isEqualTo(java.time.LocalDate.of(2026, 11, 9));
+        assertThat(errors).extracting(LineError::lineNo, LineError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4, "BAD_DATE"), org.assertj.core.groups.Tuple.tuple(5, "UNKNOWN_REJECTION_CODE"),
+                org.assertj.core.groups.Tuple.tuple(6, "MALFORMED_LINE"));
+        RemittanceLayout csv = new InsurerMappings("mappings/insurers").remittance("POL-TRS-2026");
+        assertThatThrownBy(() -> RemittanceLines.amount(csv, 3, "12.0005")).hasMessageContaining("more than 3 decimals");
+        assertThat(Map.of("ok", RemittanceLines.amount(csv, 3, "12.5"))).containsEntry("ok", new java.math.BigDecimal("12.500"));
+    }
+}

@@ -96,8 +96,8 @@ public class Complaints {
             writeCsv(csv, layout, rows);
             Path pdf = workDir.resolve(pdfName);
             ComplaintLetter.write(pdf, number, contract.insurer(), policy, contract.currency(), rows);
-            producer.sendBodyAndHeader("direct:complaints-outbox", pdf.toFile(), "CamelFileName", pdfName);
-            producer.sendBodyAndHeader("direct:complaints-outbox", csv.toFile(), "CamelFileName", csvName);
+            producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", pdf.toFile(), "CamelFileName", pdfName);
+            producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", csv.toFile(), "CamelFileName", csvName);
             long exchange = outbound.record("insurers", "complaints", csvName, csv, rows.size());
             outbound.record("insurers", "complaints", pdfName, pdf, 0);
             List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();

@@ -22,6 +22,9 @@ create table remittance_line (
                                                                   'REVERSAL', 'REGULARISATION', 'SUSPENSE')),
     suspense_reason    varchar(20),
     first_answer       boolean        not null default false,
+    payee_type         varchar(8),
+    payee              varchar(64),
+    payable_id         bigint,
     unique (exchange_id, line_no)
 );
 -- a claim line is answered once; later lines are regularisations, reversals or suspense, never a second payment
@@ -29,24 +32,25 @@ create unique index remittance_first_answer on remittance_line (claim_line_id) w
 create index remittance_by_claim_line on remittance_line (claim_line_id) where claim_line_id is not null;
 create index remittance_suspense on remittance_line (exchange_id) where outcome = 'SUSPENSE';
 
--- what the hub owes after a remittance: to the member, or to the provider under tiers payant
+-- what the hub owes after a remittance: one payable per payee and file, the sum of that payee's
+-- lines (remittance_line.payable_id), to the member or to the provider under tiers payant
 create table payable (
     id                 bigserial primary key,
-    remittance_line_id bigint         not null,
-    claim_id           bigint         not null,
-    claim_line_id      bigint         not null,
+    exchange_id        bigint         not null,
     policy_number      varchar(40)    not null,
     currency           char(3)        not null,
     payee_type         varchar(8)     not null check (payee_type in ('MEMBER', 'PROVIDER')),
     payee              varchar(64)    not null,
+    lines              integer        not null check (lines > 0),
     amount             numeric(18, 3) not null check (amount > 0),
     recovered          numeric(18, 3) not null check (recovered >= 0 and recovered <= amount),
     net_amount         numeric(18, 3) not null check (net_amount = amount - recovered),
     status             varchar(10)    not null check (status in ('PAYABLE', 'BATCHED', 'PAID')),
-    created_at         timestamptz    not null
+    created_at         timestamptz    not null,
+    updated_at         timestamptz    not null,
+    unique (exchange_id, payee_type, payee)
 );
 create index payable_by_payee on payable (payee_type, payee, status);
-create index payable_by_line on payable (remittance_line_id);
 
 -- indus: owed back by a payee, deducted from its next payables until recovered
 create table overpayment (

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies one chunk of remittance lines inside the pipeline's transaction, set-based: match the
  * lines in two queries, lock the contract, read the answers so far of claims already answered, decide each line in plain Java
- * ({@link Reconciliation}), allocate to the payee and recover its overpayments, then write
- * everything with one COPY per table and two set-based updates (complaints closed, claim statuses).
+ * ({@link Reconciliation}), allocate to the payee (one payable per payee and file) and recover its
+ * overpayments, then write everything with one statement per table (complaints closed, claim statuses).
  */
 @Component
 class RemittanceApplier {
@@ -52,7 +52,6 @@ class RemittanceApplier {
 
         RemittanceRows rows = new RemittanceRows();
         RemittanceRows.Ids lineIds = new RemittanceRows.Ids(jdbc, "remittance_line_id_seq", Math.max(1, entries.size()));
-        RemittanceRows.Ids payableIds = new RemittanceRows.Ids(jdbc, "payable_id_seq", Math.max(1, entries.size()));
         RemittanceRows.Ids overpaymentIds = new RemittanceRows.Ids(jdbc, "overpayment_id_seq", 32);
         RemittanceRows.Ids complaintIds = new RemittanceRows.Ids(jdbc, "complaint_id_seq", 32);
         Map<Long, RemittanceRows.Complaint> newComplaints = new HashMap<>();
@@ -73,16 +72,18 @@ class RemittanceApplier {
                     match == null ? null : match.claimId(), match == null ? null : match.claimLineId(), entry.amountPaid(),
                     before == null ? null : before.expected(), before == null || !before.answered() ? null : before.paid(),
                     decision.difference(), entry.rejectionCode(), entry.rejectionLabel(), decision.outcome().name(),
-                    decision.suspenseReason(), counted && !before.answered()));
+                    decision.suspenseReason(), counted && !before.answered(), counted ? match : null,
+                    counted && decision.payable().signum() > 0));
             if (!counted) {
                 continue;
             }
             states.put(match.claimLineId(), decision.after());
             answeredClaims.add(match.claimId());
             if (decision.payable().signum() > 0) {
-                long payableId = payableIds.next();
-                BigDecimal recovered = debts.recover(match, payableId, decision.payable(), rows.recoveries);
-                rows.payables.add(new RemittanceRows.Payable(payableId, lineId, match, decision.payable(), recovered));
+                RemittanceRows.PayeeTotal payable = rows.payee(match);
+                payable.amount = payable.amount.add(decision.payable());
+                payable.recovered = payable.recovered.add(debts.recover(match, payable, decision.payable(), rows.recoveries));
+                payable.lines++;
             }
             if (decision.overpayment().signum() > 0) {
                 RemittanceRows.Overpayment owed = new RemittanceRows.Overpayment(overpaymentIds.next(),
@@ -198,7 +199,8 @@ class RemittanceApplier {
         }
 
         /** Deducts the payee's open overpayments from a new payable; returns the amount recovered. */
-        BigDecimal recover(ClaimLineMatch match, long payableId, BigDecimal amount, List<RemittanceRows.Recovery> recoveries) {
+        BigDecimal recover(ClaimLineMatch match, RemittanceRows.PayeeTotal payable, BigDecimal amount,
+                           List<RemittanceRows.Recovery> recoveries) {
             Deque<RemittanceRows.Overpayment> queue = open.get(List.of(match.payeeType(), match.payee()));
             BigDecimal left = amount;
             while (queue != null && !queue.isEmpty() && left.signum() > 0) {
@@ -206,7 +208,7 @@ class RemittanceApplier {
                 BigDecimal taken = debt.remaining.min(left);
                 debt.remaining = debt.remaining.subtract(taken);
                 left = left.subtract(taken);
-                recoveries.add(new RemittanceRows.Recovery(debt.id, payableId, taken));
+                recoveries.add(new RemittanceRows.Recovery(debt.id, payable, taken));
                 if (debt.remaining.signum() == 0) {
                     queue.poll();
                 }

@@ -41,10 +41,9 @@ public class RemittanceController {
                         select line_no, suspense_reason, claim_number, claim_line_no, amount_paid from remittance_line
                         where exchange_id = ? and outcome = 'SUSPENSE' order by line_no limit 1000""", exchangeId),
                 "payables", jdbc.queryForList("""
-                        select p.payee_type, count(*) as payables, sum(p.amount) as amount, sum(p.recovered) as recovered,
-                               sum(p.net_amount) as net_amount
-                        from remittance_line r join payable p on p.remittance_line_id = r.id where r.exchange_id = ?
-                        group by p.payee_type order by p.payee_type""", exchangeId));
+                        select payee_type, count(*) as payables, sum(lines) as lines, sum(amount) as amount,
+                               sum(recovered) as recovered, sum(net_amount) as net_amount
+                        from payable where exchange_id = ? group by payee_type order by payee_type""", exchangeId));
     }
 
     @GetMapping("/api/complaints")

@@ -78,9 +78,13 @@ abstract class RemittanceSamples extends HubIntegrationTest {
                 + "where r.line_no = 10", String.class)).as("matched by matricule, rank, act and date").isEqualTo("BS-26-0006");
 
         assertThat(jdbc.queryForList("""
-                select payee_type, count(*) as n, sum(amount) as total from payable group by payee_type order by payee_type"""))
-                .extracting(r -> r.get("payee_type"), r -> ((Number) r.get("n")).intValue(), r -> r.get("total").toString())
-                .containsExactly(tuple("MEMBER", 2, "66.000"), tuple("PROVIDER", 4, "243.700"));
+                select payee_type, count(*) as n, sum(lines) as lines, sum(amount) as total from payable
+                group by payee_type order by payee_type"""))
+                .extracting(r -> r.get("payee_type"), r -> ((Number) r.get("n")).intValue(), r -> ((Number) r.get("lines")).intValue(),
+                        r -> r.get("total").toString())
+                .containsExactly(tuple("MEMBER", 2, 2, "66.000"), tuple("PROVIDER", 3, 4, "243.700"));
+        assertThat(count("select count(*) from remittance_line r join payable p on p.id = r.payable_id "
+                + "where r.payee = p.payee and r.amount_paid > 0 and r.outcome <> 'SUSPENSE'")).as("every paid line names its payable").isEqualTo(6);
         assertThat(jdbc.queryForList("""
                 select c.claim_number, k.expected, k.paid, k.difference, k.reason, k.status from complaint k
                 join claim c on c.id = k.claim_id order by c.claim_number"""))

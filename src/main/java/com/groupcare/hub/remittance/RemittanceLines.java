@@ -18,6 +18,8 @@ import com.groupcare.hub.exchange.RawLine;
  */
 final class RemittanceLines {
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
     private RemittanceLines() {
     }
 
@@ -83,7 +85,7 @@ final class RemittanceLines {
         }
         BigDecimal value;
         try {
-            if (!text.matches("[-+]?\\d+(\\.\\d+)?")) {
+            if (!DECIMAL.matcher(text).matches()) {
                 throw new NumberFormatException();
             }
             value = new BigDecimal(text);

@@ -154,8 +154,10 @@ public record RemittanceLayout(String policyNumber, Pattern fileName, DateTimeFo
         return format == Format.CSV ? String.join(delimiter, columns.stream().map(Column::name).toList()) : headerMarker;
     }
 
+    /** The first line is the header, whether or not a spreadsheet put a byte-order mark before it. */
     boolean isHeader(String line) {
-        return format == Format.CSV ? line.trim().equalsIgnoreCase(expectedHeader()) : line.startsWith(headerMarker);
+        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        return format == Format.CSV ? text.trim().equalsIgnoreCase(expectedHeader()) : text.startsWith(headerMarker);
     }
 
     boolean isTrailer(String line) {

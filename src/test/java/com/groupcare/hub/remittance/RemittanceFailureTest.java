@@ -54,6 +54,15 @@ class RemittanceFailureTest extends RemittanceSamples {
     }
 
     @Test
+    void aFileSavedOnWindowsWithAByteOrderMarkAndCrlfIsReadLikeAnyOther() {
+        claimsSentToTheInsurer();
+        String sample = new String(sample("insurer-remittances/" + FIRST), StandardCharsets.UTF_8);
+        Map<String, Object> exchange = dropRemittance(FIRST, ("\uFEFF" + sample.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("total_count", 11);
+        assertFirstRemittance();
+    }
+
+    @Test
     void aCrashInTheMiddleOfAChunkAndAnotherAfterItsCommitLeaveTheTotalsExact() throws Exception {
         claimsSentToTheInsurer();
         // the second chunk's transaction dies after its lines are written, before it commits

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Embedded Artemis: redelivery with backoff, then the queue's own dead-letter queue
  * {@code DLQ.<queue>}, declared up front for every queue a consumer watches the dead letters of
- * (the file pipeline's records queues, the transmittals), so a dead letter is never dropped.
+ * (the file pipeline's records queues, the transmittals, the movement batches), so a dead letter is never dropped.
  * A dead-letter consumer that fails (database away) is retried without end, with backoff.
  * The same settings for a standalone broker: docker/artemis/broker.xml.
  */
@@ -28,6 +28,7 @@ public class BrokerConfig {
             @Value("${hub.broker.redelivery-multiplier}") double multiplier,
             @Value("${hub.broker.max-delivery-attempts}") int maxAttempts,
             @Value("${hub.claims.transmittal-queue}") String transmittals,
+            @Value("${hub.movements.queue}") String movements,
             List<FileFeed> feeds) {
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
@@ -37,6 +38,7 @@ public class BrokerConfig {
                     .setDeadLetterQueuePrefix(SimpleString.of("DLQ.")));
             List<String> watched = new java.util.ArrayList<>(feeds.stream().map(FileFeed::recordsQueue).toList());
             watched.add(transmittals);
+            watched.add(movements);
             for (String queue : watched) {
                 configuration.addAddressSetting(queue, redelivery(redeliveryDelay, multiplier, maxAttempts)
                         .setDeadLetterAddress(SimpleString.of("DLQ." + queue)));

@@ -1,0 +1,60 @@
+package com.groupcare.hub.membership;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HR samples' movements leave for the insurer as its movement file, byte for byte
+ * (inbox-samples/insurer-movements/), recorded as an outbound exchange; sending again sends nothing.
+ */
+class MovementFlowTest extends HubIntegrationTest {
+
+    static final Path EXPECTED = Path.of("inbox-samples/insurer-movements/MVT_POL-TRS-2026_00001.csv");
+
+    void hrSamples() {
+        dropHrFile("RH_COMPLET_20261101.csv", sample("hr/RH_COMPLET_20261101.csv"));
+        awaitExchange("RH_COMPLET_20261101.csv");
+        dropHrFile("RH_DELTA_20261115.csv", sample("hr/RH_DELTA_20261115.csv"));
+        awaitExchange("RH_DELTA_20261115.csv");
+    }
+
+    @Test
+    void theHrSamplesMovementsGoToTheInsurerByteForByteAndOnlyOnce() throws Exception {
+        hrSamples();
+        assertThat(as("auditor").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> sent = as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(sent.getBody()).containsEntry("batch_number", "MVT-POL-TRS-2026-00001")
+                .containsEntry("file_name", "MVT_POL-TRS-2026_00001.csv");
+        int movements = count("select count(*) from membership_movement");
+        assertThat(sent.getBody()).containsEntry("movement_count", movements);
+
+        Path file = sftpServer.root().resolve("insurers/outbox/MVT_POL-TRS-2026_00001.csv");
+        for (int i = 0; i < 100 && count("select count(*) from movement_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+        assertThat(count("select count(*) from movement_dispatch where status = 'SENT'")).isEqualTo(movements);
+        if (Boolean.getBoolean("movements.write-expected")) {
+            Files.copy(file, EXPECTED, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(EXPECTED));
+        assertThat(count("select count(*) from exchange where direction = 'OUT' and flow = 'membership-movements' "
+                + "and file_name = 'MVT_POL-TRS-2026_00001.csv'")).isEqualTo(1);
+        assertThat(count("select count(*) from membership_movement where sent_exchange_id is null")).isZero();
+
+        assertThat(as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class).getBody())
+                .as("nothing new: nothing sent").containsEntry("movements", 0);
+        assertThat(count("select count(*) from movement_batch")).isEqualTo(1);
+        List<Map> batches = List.of(as("auditor").getForObject("/api/movements/batches?policyNumber=POL-TRS-2026", Map[].class));
+        assertThat(batches).singleElement().satisfies(b -> assertThat(b).containsEntry("status", "SENT"));
+    }
+}

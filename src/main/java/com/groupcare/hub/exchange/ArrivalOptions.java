@@ -28,7 +28,8 @@ public class ArrivalOptions implements PropertiesFunction, CamelContextConfigura
 
     @Override
     public String apply(String flow) {
-        return feeds.get(flow.strip()).arrival().uriOptions(minAgeOverride);
+        FileFeed feed = feeds.get(flow.strip());
+        return feed.arrival().uriOptions(minAgeOverride) + feed.intakeOptions();
     }
 
     @Override

@@ -58,6 +58,14 @@ public interface FileFeed {
         return Arrival.DEFAULT;
     }
 
+    /**
+     * Extra options of the inbox endpoint, for feeds that share a partner's folder: which file names
+     * this feed takes ({@code &include=...}) or leaves to another ({@code &exclude=...}).
+     */
+    default String intakeOptions() {
+        return "";
+    }
+
     /** True when files apply one at a time in the order of the date in their name (and older files are refused). */
     default boolean ordered() {
         return false;

@@ -30,8 +30,10 @@ class RemittanceFeed extends BaseFileFeed {
     private final ContractCatalog contracts;
     private final RemittanceApplier applier;
     private final PayablesNotice notice;
+    private final com.groupcare.hub.membership.MovementMappings movements;
 
     RemittanceFeed(InsurerMappings mappings, ContractCatalog contracts, RemittanceApplier applier, PayablesNotice notice,
+                   com.groupcare.hub.membership.MovementMappings movements,
                    @Value("${hub.remittance.chunk-size:20000}") int chunkSize,
                    @Value("${hub.remittance.files-queue:remittance.files}") String filesQueue,
                    @Value("${hub.remittance.records-queue:remittance.records}") String recordsQueue) {
@@ -40,6 +42,14 @@ class RemittanceFeed extends BaseFileFeed {
         this.contracts = contracts;
         this.applier = applier;
         this.notice = notice;
+        this.movements = movements;
+    }
+
+    /** The insurers' inbox also receives their movement acknowledgements: those are the movement-ack feed's. */
+    @Override
+    public String intakeOptions() {
+        String acks = movements.ackNames();
+        return acks.isEmpty() ? "" : "&exclude=" + java.net.URLEncoder.encode(acks, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override

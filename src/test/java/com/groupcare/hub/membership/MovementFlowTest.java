@@ -56,5 +56,34 @@ class MovementFlowTest extends HubIntegrationTest {
         assertThat(count("select count(*) from movement_batch")).isEqualTo(1);
         List<Map> batches = List.of(as("auditor").getForObject("/api/movements/batches?policyNumber=POL-TRS-2026", Map[].class));
         assertThat(batches).singleElement().satisfies(b -> assertThat(b).containsEntry("status", "SENT"));
+
+        // the insurer's answer, beside its remittances in its inbox: two rejections, an unknown reference, a bad status
+        String ack = "reference;statut;code\n1;OK;\n2;KO;M04\n605;KO;M03\n9999;OK;\n3;PEUT-ETRE;\n";
+        dropOverSftp("insurers/inbox", "ACK_MVT_POL-TRS-2026_20261120.csv", ack.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> answer = awaitExchange("ACK_MVT_POL-TRS-2026_20261120.csv");
+        assertThat(answer).containsEntry("flow", "movement-ack").containsEntry("status", "DONE_WITH_ERRORS")
+                .containsEntry("rejected_count", 2);
+        assertThat(jdbc.queryForList("select line_no, code from exchange_error where exchange_id = ? order by line_no", answer.get("id")))
+                .extracting(r -> r.get("line_no") + " " + r.get("code")).containsExactly("5 UNKNOWN_REFERENCE", "6 BAD_STATUS");
+        assertThat(jdbc.queryForList("select id, status, insurer_label from movement_dispatch where id in (1, 2, 605) order by id"))
+                .extracting(r -> r.get("id") + " " + r.get("status") + " " + r.get("insurer_label"))
+                .containsExactly("1 ACCEPTED null", "2 REJECTED Âge limite dépassé", "605 REJECTED Assuré inconnu (retrait)");
+        List<Map> rejected = List.of(as("auditor").getForObject("/api/movements/rejected?policyNumber=POL-TRS-2026", Map[].class));
+        assertThat(rejected).extracting(r -> r.get("reference")).containsExactly(2, 605);
+
+        // the desk corrects one and sends it again: the next batch holds it alone
+        assertThat(as("operator").postForObject("/api/movements/2/resend", null, Map.class)).containsEntry("status", "RESEND");
+        assertThat(as("operator").postForEntity("/api/movements/2/resend", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<Map> second = as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(second.getBody()).containsEntry("batch_number", "MVT-POL-TRS-2026-00002").containsEntry("movement_count", 1);
+        Path again = sftpServer.root().resolve("insurers/outbox/MVT_POL-TRS-2026_00002.csv");
+        for (int i = 0; i < 100 && !Files.exists(again); i++) {
+            sleep(100);
+        }
+        assertThat(Files.readAllLines(again)).containsExactly(
+                "reference;police;mouvement;date_effet;matricule;rang;lien;nom;prenom;date_naissance;sexe;carte",
+                "2;POL-TRS-2026;INC;11/03/2012;000001;01;C;RIAHI;Aicha;01/06/1991;FEMALE;000001-01",
+                "FIN;1;1;0;0");
     }
 }

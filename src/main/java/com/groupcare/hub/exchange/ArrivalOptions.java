@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code {{arrival:<flow>}}} in an inbox URI gives the read-lock options of the feed's mapping
- * ({@link Arrival}), so a partner's upload convention lives in its mapping, not in the route.
+ * ({@link Arrival}), so a partner's upload convention lives in its mapping, not in the route, and
+ * a filter of the names the feed takes ({@link FileFeed#takes}) when partners' feeds share a folder.
  */
 @Component
 public class ArrivalOptions implements PropertiesFunction, CamelContextConfiguration {
@@ -29,12 +30,20 @@ public class ArrivalOptions implements PropertiesFunction, CamelContextConfigura
     @Override
     public String apply(String flow) {
         FileFeed feed = feeds.get(flow.strip());
-        return feed.arrival().uriOptions(minAgeOverride) + feed.intakeOptions();
+        return feed.arrival().uriOptions(minAgeOverride) + "&filter=#" + filterName(feed);
     }
 
     @Override
     public void beforeApplicationStart(CamelContext context) {
         context.getPropertiesComponent().addPropertiesFunction(this);
+        for (FileFeed feed : feeds.all()) {
+            org.apache.camel.component.file.GenericFileFilter<Object> names = file -> file.isDirectory() || feed.takes(file.getFileName());
+            context.getRegistry().bind(filterName(feed), names);
+        }
+    }
+
+    private static String filterName(FileFeed feed) {
+        return feed.flow() + "-names";
     }
 
     @Override

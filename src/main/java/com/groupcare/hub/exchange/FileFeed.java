@@ -59,11 +59,11 @@ public interface FileFeed {
     }
 
     /**
-     * Extra options of the inbox endpoint, for feeds that share a partner's folder: which file names
-     * this feed takes ({@code &include=...}) or leaves to another ({@code &exclude=...}).
+     * Whether this feed's inbox route takes a file, for feeds that share a partner's folder (an
+     * insurer's remittances and acknowledgements): a file another feed takes is left to it.
      */
-    default String intakeOptions() {
-        return "";
+    default boolean takes(String fileName) {
+        return true;
     }
 
     /** True when files apply one at a time in the order of the date in their name (and older files are refused). */

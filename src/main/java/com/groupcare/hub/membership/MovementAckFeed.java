@@ -36,8 +36,8 @@ class MovementAckFeed extends BaseFileFeed {
     }
 
     @Override
-    public String intakeOptions() {
-        return "&include=" + java.net.URLEncoder.encode(mappings.ackNames(), java.nio.charset.StandardCharsets.UTF_8);
+    public boolean takes(String fileName) {
+        return mappings.isAck(fileName);
     }
 
     @Override

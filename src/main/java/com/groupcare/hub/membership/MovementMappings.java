@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +48,8 @@ public class MovementMappings {
         return layouts.values();
     }
 
-    /** Every insurer's acknowledgement file names, as one regular expression (other feeds of the inbox leave them). */
-    public String ackNames() {
-        return layouts.values().stream().map(l -> "(?:" + l.ack().fileName().pattern() + ")").collect(Collectors.joining("|"));
+    /** Whether a file in the insurers' inbox is a movement acknowledgement (other feeds of the inbox leave it). */
+    public boolean isAck(String fileName) {
+        return layouts.values().stream().anyMatch(l -> l.ack().fileName().matcher(fileName).matches());
     }
 }

@@ -47,9 +47,8 @@ class RemittanceFeed extends BaseFileFeed {
 
     /** The insurers' inbox also receives their movement acknowledgements: those are the movement-ack feed's. */
     @Override
-    public String intakeOptions() {
-        String acks = movements.ackNames();
-        return acks.isEmpty() ? "" : "&exclude=" + java.net.URLEncoder.encode(acks, java.nio.charset.StandardCharsets.UTF_8);
+    public boolean takes(String fileName) {
+        return !movements.isAck(fileName);
     }
 
     @Override

@@ -62,13 +62,11 @@ public class MovementBatches {
                 values (?, ?, 'CREATED', 0, ?, ?, now()) returning id""", Long.class,
                 "MVT-" + policy + "-" + number, policy, layout.fileName().replace("{number}", number), actor);
         String[] units = layout.orgUnits().toArray(String[]::new);
-        int fresh = jdbc.update("""
-                with recursive covered(code) as (
-                    select code from org_unit where code = any(?) union select o.code from org_unit o join covered c on o.parent_code = c.code)
+        int fresh = jdbc.update(MovementLayout.COVERED + """
                 insert into movement_dispatch (movement_id, policy_number, batch_id, status)
                 select mv.id, ?, ?, 'PENDING' from membership_movement mv join member m on m.id = mv.member_id
                 left join beneficiary b on b.id = mv.beneficiary_id
-                where (cardinality(?::varchar[]) = 0 or m.unit_code in (select code from covered))
+                where """ + MovementLayout.COVERED_MEMBER + """
                   and not exists (select 1 from movement_dispatch d where d.movement_id = mv.id and d.policy_number = ?)
                 order by m.matricule, coalesce(b.rank, 0), mv.exchange_id, mv.line_no, mv.movement_type, mv.effective_date, mv.id""",
                 units, policy, batch, units, policy);

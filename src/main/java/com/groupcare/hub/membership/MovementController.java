@@ -13,17 +13,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Membership movements to the insurers: send now, batches, and what the insurer rejected. */
+/** Membership movements and cards to the insurers: send now, batches, what the insurer rejected, card batches and replacements. */
 @RestController
 @Tag(name = "Movements", description = "Membership movements (avenants) sent to the insurers and their acknowledgements")
 public class MovementController {
 
     private final MovementBatches batches;
+    private final CardBatches cards;
     private final JdbcTemplate jdbc;
 
-    public MovementController(MovementBatches batches, JdbcTemplate jdbc) {
+    public MovementController(MovementBatches batches, CardBatches cards, JdbcTemplate jdbc) {
         this.batches = batches;
+        this.cards = cards;
         this.jdbc = jdbc;
+    }
+
+    public record Replacement(String reason) {
+    }
+
+    @PostMapping("/api/cards/batches")
+    @Operation(summary = "Print the contract's cards to issue and list those to revoke: a numbered batch to the insurer's outbox")
+    public Map<String, Object> cardBatch(@RequestParam String policyNumber, Principal user) {
+        return cards.create(policyNumber, user.getName());
+    }
+
+    @PostMapping("/api/members/{matricule}/cards/replace")
+    @Operation(summary = "Replace a member's card (lost, stolen, damaged): the old one is revoked, a new one issued in the next batch")
+    public Map<String, Object> replaceCard(@PathVariable String matricule, @org.springframework.web.bind.annotation.RequestBody Replacement request,
+                                           Principal user) {
+        return cards.replace(matricule, request.reason(), user.getName());
     }
 
     @PostMapping("/api/movements/send")

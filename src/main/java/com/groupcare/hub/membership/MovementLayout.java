@@ -18,6 +18,14 @@ public record MovementLayout(String policyNumber, String fileName, CronExpressio
                              List<Column> columns, Map<String, String> typeCodes, Map<String, String> relationshipCodes,
                              Ack ack) {
 
+    /** The org units a contract covers, with their sub-units (parameter: the units, empty for all). */
+    static final String COVERED = """
+            with recursive covered(code) as (
+                select code from org_unit where code = any(?) union select o.code from org_unit o join covered c on o.parent_code = c.code)
+            """;
+    /** A member m the contract covers (parameter: the units again). */
+    static final String COVERED_MEMBER = "(cardinality(?::varchar[]) = 0 or m.unit_code in (select code from covered))";
+
     static final Set<String> FIELDS = Set.of("reference", "policyNumber", "type", "effectiveDate", "matricule", "rank",
             "relationship", "lastName", "firstName", "birthDate", "gender", "nationalId", "cardNumber");
     private static final Set<String> KEYS = Set.of("file-name", "schedule", "org-units", "delimiter", "date-format", "header",

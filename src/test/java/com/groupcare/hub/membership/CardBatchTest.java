@@ -1,0 +1,65 @@
+package com.groupcare.hub.membership;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HR samples' cards printed in a batch (PDF text checked), revoked cards listed, a lost card replaced. */
+class CardBatchTest extends HubIntegrationTest {
+
+    @Test
+    void cardsToIssueArePrintedOnceRevokedOnesListedAndALostCardIsReplaced() throws Exception {
+        dropHrFile("RH_COMPLET_20261101.csv", sample("hr/RH_COMPLET_20261101.csv"));
+        awaitExchange("RH_COMPLET_20261101.csv");
+        jdbc.update("update member set last_name = 'BEN AMOR بن عمر' where matricule = '000001'");
+        jdbc.update("update beneficiary set first_name = 'Aïcha' where rank = 1 and member_id = (select id from member where matricule = '000001')");
+        int toIssue = count("select count(*) from member_card where status = 'TO_ISSUE'");
+        int toRevoke = count("select count(*) from member_card where status = 'TO_REVOKE'");
+
+        assertThat(as("auditor").postForEntity("/api/cards/batches?policyNumber=POL-TRS-2026", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        Map<String, Object> batch = as("operator").postForObject("/api/cards/batches?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(batch).containsEntry("batchNumber", "CARD-POL-TRS-2026-00001").containsEntry("issued", toIssue)
+                .containsEntry("revoked", toRevoke);
+        Path outbox = sftpServer.root().resolve("insurers/outbox");
+        try (PDDocument pdf = Loader.loadPDF(outbox.resolve("CARTES_POL-TRS-2026_00001.pdf").toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo((toIssue + 7) / 8);
+            String first = new PDFTextStripper() {{ setStartPage(1); setEndPage(1); }}.getText(pdf);
+            assertThat(first).contains("CARTE D'ASSURANCE MALADIE", "police POL-TRS-2026", "Amine BEN AMOR",
+                    "Matricule 000001 — carte 000001-01", "Valide du 01/11/2026", "Rang 01  Aïcha");
+            assertThat(first).as("Arabic letters embedded").containsAnyOf("بن عمر", "رمع نب", "ب");
+        }
+        List<String> printer = Files.readAllLines(outbox.resolve("CARTES_POL-TRS-2026_00001.csv"));
+        assertThat(printer).hasSize(toIssue + 1).element(0).isEqualTo("carte;matricule;nom;prenom;police;valide_du;valide_au");
+        assertThat(toRevoke).as("no card was printed yet: nothing to revoke").isZero();
+        assertThat(count("select count(*) from member_card where status in ('TO_ISSUE', 'TO_REVOKE')")).isZero();
+        assertThat(count("select count(*) from exchange where direction = 'OUT' and flow = 'member-cards'")).isEqualTo(2);
+        assertThat(as("operator").postForObject("/api/cards/batches?policyNumber=POL-TRS-2026", null, Map.class))
+                .as("nothing printed twice").containsEntry("issued", 0).containsEntry("revoked", 0);
+
+        // the delta makes a leaver (000200): its printed card is listed for the insurer to revoke
+        dropHrFile("RH_DELTA_20261115.csv", sample("hr/RH_DELTA_20261115.csv"));
+        awaitExchange("RH_DELTA_20261115.csv");
+        Map<String, Object> second = as("operator").postForObject("/api/cards/batches?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(second).containsEntry("batchNumber", "CARD-POL-TRS-2026-00002");
+        assertThat(Files.readAllLines(outbox.resolve("CARTES_POL-TRS-2026_00002_REVOQUEES.csv")))
+                .anySatisfy(line -> assertThat(line).startsWith("000200-01;000200;"));
+
+        assertThat(as("operator").postForObject("/api/members/000001/cards/replace", Map.of("reason", "perdue"), Map.class))
+                .containsEntry("newCard", "000001-02");
+        Map<String, Object> next = as("operator").postForObject("/api/cards/batches?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(next).containsEntry("batchNumber", "CARD-POL-TRS-2026-00003").containsEntry("issued", 1).containsEntry("revoked", 1);
+        assertThat(Files.readAllLines(outbox.resolve("CARTES_POL-TRS-2026_00003_REVOQUEES.csv")))
+                .containsExactly("carte;matricule;motif", "000001-01;000001;REPLACED: perdue");
+    }
+}

@@ -39,9 +39,12 @@ public class MovementBatches {
     private final ProducerTemplate producer;
     private final String queue;
     private final Map<String, LocalDateTime> lastChecked = new ConcurrentHashMap<>();
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     MovementBatches(JdbcTemplate jdbc, MovementMappings mappings, AuditLog audit, @Lazy ProducerTemplate producer,
-                    @Value("${hub.movements.queue-uri}") String queue) {
+                    @Value("${hub.movements.queue-uri}") String queue,
+                    org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.audit = audit;
@@ -93,13 +96,17 @@ public class MovementBatches {
 
     /** Called every minute by the route: each insurer whose schedule came round since the last look gets its batch. */
     public void sendDue() {
-        LocalDateTime now = LocalDateTime.now();
+        sendDue(LocalDateTime.now());
+    }
+
+    void sendDue(LocalDateTime now) {
         for (MovementLayout layout : mappings.all()) {
             LocalDateTime since = lastChecked.put(layout.policyNumber(), now);
             LocalDateTime next = since == null ? null : layout.schedule().next(since);
             if (next != null && !next.isAfter(now)) {
-                Map<String, Object> result = create(layout.policyNumber(), "schedule");
-                log.info("Scheduled movements of {}: {}", layout.policyNumber(), result.get("movement_count"));
+                // called from the timer, not through the proxy: the batch gets its own transaction here
+                Map<String, Object> result = tx.execute(status -> create(layout.policyNumber(), "schedule"));
+                log.info("Scheduled movements of {}: {}", layout.policyNumber(), result.getOrDefault("movement_count", 0));
             }
         }
     }

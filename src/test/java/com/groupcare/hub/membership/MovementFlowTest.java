@@ -18,6 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MovementFlowTest extends HubIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MovementBatches batches;
+
+    @Test
+    void eachInsurerGetsItsFileWhenItsScheduleComesRound() {
+        hrSamples();
+        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 17, 59));
+        assertThat(count("select count(*) from movement_batch")).as("first look: nothing due yet").isZero();
+        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 18, 1));
+        assertThat(jdbc.queryForList("select policy_number, created_by from movement_batch"))
+                .as("a Wednesday after 18:00: POL-TRS-2026 (working days 18:00), not POL-ATL-2026 (Fridays 17:30)")
+                .singleElement().satisfies(b -> assertThat(b).containsEntry("policy_number", "POL-TRS-2026")
+                        .containsEntry("created_by", "schedule"));
+        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 18, 2));
+        assertThat(count("select count(*) from movement_batch")).isEqualTo(1);
+    }
+
     static final Path EXPECTED = Path.of("inbox-samples/insurer-movements/MVT_POL-TRS-2026_00001.csv");
 
     void hrSamples() {

@@ -21,6 +21,46 @@ class MovementFlowTest extends HubIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     MovementBatches batches;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.CamelContext camel;
+
+    static final java.util.concurrent.atomic.AtomicBoolean SERVER_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Test
+    void aFileTheInsurersServerRefusesLeavesTheMovementsUnsentAndVisibleUntilSentAgain() throws Exception {
+        org.apache.camel.builder.AdviceWith.adviceWith(camel, "membership-movements-write", route -> route
+                .weaveByType(org.apache.camel.model.ToDefinition.class).before().process(e -> {
+                    if (SERVER_DOWN.get()) {
+                        throw new java.io.IOException("simulated: the insurer's server refuses the connection");
+                    }
+                }));
+        dropHrFile("RH_COMPLET_20261101.csv", sample("hr/RH_COMPLET_20261101.csv"));
+        awaitExchange("RH_COMPLET_20261101.csv");
+        SERVER_DOWN.set(true);
+        try {
+            as("operator").postForObject("/api/movements/send?policyNumber=POL-ATL-2026", null, Map.class);
+            for (int i = 0; i < 200 && count("select count(*) from movement_batch where status = 'FAILED'") == 0; i++) {
+                sleep(100);
+            }
+        } finally {
+            SERVER_DOWN.set(false);
+        }
+        List<Map> failed = List.of(as("auditor").getForObject("/api/movements/batches?policyNumber=POL-ATL-2026", Map[].class));
+        assertThat(failed).singleElement().satisfies(b -> assertThat(b).containsEntry("status", "FAILED")
+                .containsEntry("batch_number", "MVT-POL-ATL-2026-00001"));
+        assertThat(count("select count(*) from movement_dispatch where status <> 'PENDING'")).as("nothing marked sent").isZero();
+        assertThat(count("select count(*) from membership_movement where sent_exchange_id is not null")).isZero();
+        assertThat(sftpServer.root().resolve("insurers/outbox/ATL_ADHESIONS_00001.txt")).doesNotExist();
+
+        as("operator").postForObject("/api/movements/batches/MVT-POL-ATL-2026-00001/resend", null, Map.class);
+        for (int i = 0; i < 100 && count("select count(*) from movement_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+        assertThat(sftpServer.root().resolve("insurers/outbox/ATL_ADHESIONS_00001.txt")).exists();
+        assertThat(count("select count(*) from movement_dispatch where status = 'SENT'"))
+                .isEqualTo(count("select count(*) from movement_dispatch"));
+    }
+
     @Test
     void eachInsurerGetsItsFileWhenItsScheduleComesRound() {
         hrSamples();

@@ -106,7 +106,7 @@ final class CardPrint {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
-        cs.showText(text);
+        cs.showText(com.groupcare.hub.common.PrintedText.visual(text));
         cs.endText();
     }
 

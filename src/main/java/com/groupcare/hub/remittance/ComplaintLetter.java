@@ -91,7 +91,7 @@ final class ComplaintLetter {
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(50, y);
-            cs.showText(text);
+            cs.showText(com.groupcare.hub.common.PrintedText.visual(text));
             cs.endText();
             y -= size + 5;
         }

@@ -71,6 +71,26 @@ public final class BankAccountCheck {
         return Verdict.refused("neither an IBAN nor a Tunisian, Moroccan or UEMOA RIB");
     }
 
+    /** The bank's code inside an account (TN: 2 digits, MA: 3, UEMOA: 5 characters), for the desk's "pay this bank's clients". */
+    public static String bankCode(String account) {
+        String compact = account == null ? "" : account.replace(" ", "").replace("-", "").toUpperCase();
+        if (compact.matches("[A-Z]{2}\\d{22}") && UEMOA.contains(compact.substring(0, 2))) {
+            return compact.substring(0, 5);
+        }
+        String bban = compact.matches("[A-Z]{2}\\d{2}[A-Z0-9]{20,}") ? compact.substring(4) : compact;
+        String country = compact.matches("[A-Z]{2}\\d{2}[A-Z0-9]{20,}") ? compact.substring(0, 2) : null;
+        if (bban.matches("\\d{20}") && (country == null || country.equals("TN"))) {
+            return bban.substring(0, 2);
+        }
+        if (bban.matches("\\d{24}")) {
+            return bban.substring(0, 3);
+        }
+        if (bban.matches("[A-Z]{2}\\d{22}")) {
+            return bban.substring(0, 5);
+        }
+        return null;
+    }
+
     /** The last two characters are the key of all the others. */
     static boolean ribKeyValid(String rib) {
         String body = digits(rib.substring(0, rib.length() - 2));

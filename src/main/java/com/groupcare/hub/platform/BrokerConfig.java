@@ -29,6 +29,7 @@ public class BrokerConfig {
             @Value("${hub.broker.max-delivery-attempts}") int maxAttempts,
             @Value("${hub.claims.transmittal-queue}") String transmittals,
             @Value("${hub.movements.queue}") String movements,
+            @Value("${hub.payments.files-queue}") String payments,
             List<FileFeed> feeds) {
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
@@ -39,6 +40,7 @@ public class BrokerConfig {
             List<String> watched = new java.util.ArrayList<>(feeds.stream().map(FileFeed::recordsQueue).toList());
             watched.add(transmittals);
             watched.add(movements);
+            watched.add(payments);
             for (String queue : watched) {
                 configuration.addAddressSetting(queue, redelivery(redeliveryDelay, multiplier, maxAttempts)
                         .setDeadLetterAddress(SimpleString.of("DLQ." + queue)));

@@ -44,7 +44,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
                         .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
                                 "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",
-                                "/api/remittances/**", "/api/complaints/**", "/api/overpayments/**", "/api/movements/**", "/api/cards/**",
+                                "/api/remittances/**", "/api/complaints/**", "/api/overpayments/**", "/api/movements/**", "/api/cards/**", "/api/payments/**",
                                 "/api/social-fund/**")
                             .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         // contract terms and the employer's budget are not the desk's to change

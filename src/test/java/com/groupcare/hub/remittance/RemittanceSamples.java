@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.tuple;
  * SFTP, the providers and the claims sample uploaded through the API, the transmittal sent to the
  * insurer; then the insurer's remittance samples dropped on its SFTP inbox.
  */
-abstract class RemittanceSamples extends HubIntegrationTest {
+public abstract class RemittanceSamples extends HubIntegrationTest {
 
-    static final String FIRST = "REMB_POL-TRS-2026_20261125.csv";
+    public static final String FIRST = "REMB_POL-TRS-2026_20261125.csv";
     static final String SECOND = "REMB_POL-TRS-2026_20261202.csv";
 
     /** Members, providers, the eight claim forms of the sample, and their transmittal POL-TRS-2026-00001 sent. */
-    void claimsSentToTheInsurer() {
+    public void claimsSentToTheInsurer() {
         dropHrFile("RH_COMPLET_20261101.csv", sample("hr/RH_COMPLET_20261101.csv"));
         assertThat(awaitExchange("RH_COMPLET_20261101.csv").get("status")).isIn("DONE", "DONE_WITH_ERRORS");
         assertThat(upload("/api/providers/import", "PRESTATAIRES_20261101.csv", sample("providers/PRESTATAIRES_20261101.csv"))
@@ -37,7 +37,7 @@ abstract class RemittanceSamples extends HubIntegrationTest {
         awaitCondition(() -> count("select count(*) from claim where status = 'SENT'") == 8);
     }
 
-    Map<String, Object> dropRemittance(String fileName, byte[] content, int occurrence) {
+    public Map<String, Object> dropRemittance(String fileName, byte[] content, int occurrence) {
         dropOverSftp("insurers/inbox", fileName, content);
         return awaitExchange(fileName, occurrence);
     }

@@ -1,0 +1,68 @@
+package com.groupcare.hub.payment;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payment batches: preview what criteria would pay, confirm, look at a batch and its transfers. */
+@RestController
+@Tag(name = "Payments", description = "Bank transfers to members and providers: batches, files, held payees")
+public class PaymentController {
+
+    private final PaymentBatches batches;
+    private final JdbcTemplate jdbc;
+
+    public PaymentController(PaymentBatches batches, JdbcTemplate jdbc) {
+        this.batches = batches;
+        this.jdbc = jdbc;
+    }
+
+    /** The desk's criteria, all optional: payables made from/to, MEMBER or PROVIDER, contract, payee's bank code, minimum per transfer. */
+    public record Criteria(LocalDate from, LocalDate to, String payeeType, String policyNumber, String bank, BigDecimal minAmount,
+                           String debtor, LocalDate executionDate) {
+
+        PaymentProposal.Criteria toProposal() {
+            return new PaymentProposal.Criteria(from, to, payeeType, policyNumber, bank, minAmount, debtor, executionDate);
+        }
+    }
+
+    @PostMapping("/api/payments/batches/preview")
+    @Operation(summary = "What these criteria would pay: transfers per payee, payees held back (account) or carried over, with reasons")
+    public Map<String, Object> preview(@RequestBody Criteria criteria) {
+        return batches.preview(criteria.toProposal());
+    }
+
+    @PostMapping("/api/payments/batches/confirm")
+    @Operation(summary = "Make the batch: one transfer per payee, each payable paid once; its bank file goes to the bank")
+    public Map<String, Object> confirm(@RequestBody Criteria criteria, Principal user) {
+        return batches.confirm(criteria.toProposal(), user.getName());
+    }
+
+    @GetMapping("/api/payments/batches/{number}")
+    public Map<String, Object> batch(@PathVariable String number) {
+        Map<String, Object> batch = jdbc.queryForMap("""
+                select id, batch_number, debtor, file_format, execution_date, currency, status, transfer_count, total, file_name,
+                       exchange_id, created_by, created_at, sent_at from payment_batch where batch_number = ?""", number);
+        List<Map<String, Object>> transfers = jdbc.queryForList("""
+                select t.id, t.end_to_end_id, t.payee_type, t.payee, t.amount, t.payables_total, t.recovered, t.status
+                from transfer t where t.batch_id = ? order by t.id""", batch.get("id"));
+        batch.put("transfers", transfers);
+        return batch;
+    }
+
+    @PostMapping("/api/payments/batches/{number}/resend")
+    public Map<String, Object> resend(@PathVariable String number, Principal user) {
+        return batches.resend(number, user.getName());
+    }
+}

@@ -1,0 +1,108 @@
+package com.groupcare.hub.payment;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import com.groupcare.hub.remittance.RemittanceSamples;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample remittance's payables paid by bank transfer: one transfer per payee net of its
+ * overpayments, an invalid account held back, a pain.001 valid against the official schema whose
+ * control sum is the transfers' and the payables', the same file generated again byte for byte,
+ * the national fixed-width file, and two confirmations at once paying each payable once.
+ */
+class PaymentFlowTest extends RemittanceSamples {
+
+    @Autowired
+    PaymentFiles files;
+
+    void payablesFromTheSampleRemittance() {
+        claimsSentToTheInsurer();
+        dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
+        // member 000003's account has a wrong key: held back, never dropped
+        jdbc.update("update member set bank_account = '10006035183598478832' where matricule = '000003'");
+    }
+
+    @Test
+    void aBatchPaysEachPayeeOnceNetOfOverpaymentsInAValidPain001() throws Exception {
+        payablesFromTheSampleRemittance();
+        Map<String, Object> preview = as("operator").postForObject("/api/payments/batches/preview", Map.of("debtor", "STB-TND"), Map.class);
+        assertThat(count("select count(*) from payment_batch")).as("a preview changes nothing").isZero();
+        assertThat((List<Map<String, Object>>) preview.get("held")).singleElement().satisfies(h -> assertThat(h)
+                .containsEntry("payeeType", "MEMBER").containsEntry("reason", "account: the Tunisian RIB key is wrong"));
+
+        Map<String, Object> batch = as("operator").postForObject("/api/payments/batches/confirm",
+                Map.of("debtor", "STB-TND", "executionDate", "2026-12-10"), Map.class);
+        assertThat(batch).containsEntry("batchNumber", "PAY-000001").containsEntry("format", "PAIN001").containsEntry("transferCount", 4);
+        // SFX-001 60.700 - 20.000 reversed, SFX-003 108.000, SFX-005 75.000 - 15.000 overpaid, member 000001 30.000
+        assertThat(new BigDecimal(batch.get("total").toString())).isEqualByComparingTo("238.700");
+        assertThat(count("select count(*) from payable where status = 'PAYABLE'")).as("the held member's payable waits").isEqualTo(1);
+        assertThat(count("select count(*) from overpayment where status = 'RECOVERED'")).isEqualTo(2);
+
+        Path sent = sftpServer.root().resolve("bank/outbox/PAY-000001.xml");
+        for (int i = 0; i < 100 && count("select count(*) from payment_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of("src/main/xsd/pain.001.001.03.xsd").toFile())
+                .newValidator().validate(new StreamSource(sent.toFile()));
+        String xml = Files.readString(sent);
+        assertThat(xml).contains("<NbOfTxs>4</NbOfTxs>", "<CtrlSum>238.700</CtrlSum>", "<ReqdExctnDt>2026-12-10</ReqdExctnDt>",
+                "<IBAN>TN5910006035183598478831</IBAN>", "<InstdAmt Ccy=\"TND\">60.000</InstdAmt>");
+        BigDecimal transfers = jdbc.queryForObject("select sum(amount) from transfer", BigDecimal.class);
+        BigDecimal payables = jdbc.queryForObject("select sum(net_amount) from payable where transfer_id is not null", BigDecimal.class);
+        BigDecimal recovered = jdbc.queryForObject("select sum(amount) from transfer_recovery", BigDecimal.class);
+        assertThat(transfers).isEqualByComparingTo("238.700").isEqualByComparingTo(payables.subtract(recovered));
+        assertThat(Files.readAllBytes(files.regenerate("PAY-000001", Files.createTempDirectory("again"))))
+                .as("the same batch gives the same bytes").isEqualTo(Files.readAllBytes(sent));
+        Files.copy(sent, Path.of("docs/samples/pain.001-PAY-000001.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(count("select count(*) from exchange where direction = 'OUT' and partner = 'bank' and flow = 'payments'")).isEqualTo(1);
+
+        assertThat(as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "STB-TND"), Map.class))
+                .as("nothing is paid twice").containsEntry("transferCount", 0);
+    }
+
+    @Test
+    void theNationalFileIsFixedWidthAndTwoConfirmationsAtOncePayEachPayableOnce() throws Exception {
+        payablesFromTheSampleRemittance();
+        Callable<Map> confirm = () -> as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "BIAT-TND"), Map.class);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Map> one = pool.submit(confirm);
+            Future<Map> two = pool.submit(confirm);
+            int paid = ((Number) one.get().get("transferCount")).intValue() + ((Number) two.get().get("transferCount")).intValue();
+            assertThat(paid).isEqualTo(4);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("select count(*) from payment_batch")).isEqualTo(1);
+        assertThat(count("select count(*) from payable where transfer_id is not null")).as("one payable per payee here").isEqualTo(4);
+        assertThat(count("select count(distinct transfer_id) from payable where transfer_id is not null")).isEqualTo(4);
+        for (int i = 0; i < 100 && count("select count(*) from payment_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+        String number = jdbc.queryForObject("select batch_number from payment_batch", String.class);
+        List<String> lines = Files.readAllLines(sftpServer.root().resolve("bank/outbox/" + number + ".txt"));
+        assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line).hasSize(120));
+        String day = jdbc.queryForObject("select to_char(execution_date, 'YYYYMMDD') from payment_batch", String.class);
+        assertThat(lines.get(0)).isEqualTo(String.format("01%-24s%s%-20s%08d%018d%40s", "08003000671000251334", day, number, 4, 238700, ""));
+        assertThat(lines.get(5)).startsWith("0900000004000000000000238700");
+        assertThat(lines.subList(1, 5)).allSatisfy(line -> assertThat(line).startsWith("02" + number + "-").endsWith("TND"));
+        assertThat(lines).contains(String.format("02%-35s%-24s%-40s%016d%s", number + "-4", "04259450945576206576",
+                "Laboratoire d'analyses Ennour", 60000, "TND"));
+    }
+}

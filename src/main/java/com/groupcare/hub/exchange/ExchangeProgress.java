@@ -157,6 +157,14 @@ class ExchangeProgress {
         jdbc.update("update exchange set chunks_expected = ?, updated_at = now() where id = ?", chunks, exchangeId);
     }
 
+    /** Entries a feed rejected when it read its file whole at completion: listed and counted like rejected lines. */
+    void recordCompletionErrors(long exchangeId, List<LineError> errors) {
+        recordErrors(exchangeId, errors);
+        if (!errors.isEmpty()) {
+            jdbc.update("update exchange set rejected_count = rejected_count + ? where id = ?", errors.size(), exchangeId);
+        }
+    }
+
     void finish(long exchangeId) {
         jdbc.update("""
                 update exchange set status = case when rejected_count > 0 then 'DONE_WITH_ERRORS' else 'DONE' end,

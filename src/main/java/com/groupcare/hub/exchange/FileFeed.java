@@ -92,13 +92,20 @@ public interface FileFeed {
     record Admission(String kind, LocalDate date) {
     }
 
-    /** The outcome of the completion step: done, or held with the reason a person reads. */
-    record Completion(String holdReason) {
+    /**
+     * The outcome of the completion step: done, or held with the reason a person reads; a feed that
+     * reads its file whole at completion (an XML status report) gives its rejected entries here.
+     */
+    record Completion(String holdReason, List<LineError> errors) {
 
-        public static final Completion DONE = new Completion(null);
+        public static final Completion DONE = new Completion(null, List.of());
 
         public static Completion hold(String reason) {
-            return new Completion(reason);
+            return new Completion(reason, List.of());
+        }
+
+        public static Completion done(List<LineError> errors) {
+            return new Completion(null, List.copyOf(errors));
         }
 
         public boolean held() {

@@ -198,6 +198,7 @@ public class FilePipeline {
             log.warn("Exchange held for a person: {}", completion.holdReason());
             return;
         }
+        progress.recordCompletionErrors(exchangeId, completion.errors());
         progress.finish(exchangeId);
         log.info("Exchange finished");
         queues.afterCommitNextInTurn(feed);

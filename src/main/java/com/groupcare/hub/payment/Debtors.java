@@ -24,8 +24,14 @@ public class Debtors {
     public record Debtor(String id, String name, String bank, String bic, String account, String currency, Format format) {
     }
 
+    /** How the banks' status files are named and, for the CSV one, laid out (columns from 1). */
+    public record StatusFiles(java.util.regex.Pattern pain002, java.util.regex.Pattern csv, String delimiter, int endToEndId,
+                              int status, int reason, String accepted, String rejected) {
+    }
+
     private static final Set<String> KEYS = Set.of("id", "name", "bank", "bic", "account", "currency", "format");
     private final Map<String, Debtor> debtors = new LinkedHashMap<>();
+    private StatusFiles statusFiles;
 
     @SuppressWarnings("unchecked")
     Debtors(@Value("${hub.payments.banks:mappings/banks/banks.yaml}") String file) {
@@ -54,11 +60,21 @@ public class Debtors {
                         String.valueOf(d.get("currency")), format);
                 debtors.put(debtor.id(), debtor);
             }
+            Map<String, Object> status = (Map<String, Object>) yaml.get("status-files");
+            Map<String, Object> csv = (Map<String, Object>) status.get("csv");
+            statusFiles = new StatusFiles(java.util.regex.Pattern.compile((String) status.get("pain002")),
+                    java.util.regex.Pattern.compile((String) csv.get("file-name")), (String) csv.get("delimiter"),
+                    (Integer) csv.get("end-to-end-id"), (Integer) csv.get("status"), (Integer) csv.get("reason"),
+                    (String) csv.get("accepted"), (String) csv.get("rejected"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bank accounts " + file, e);
         } catch (RuntimeException e) {
             throw new IllegalStateException("The bank accounts " + file + " are not valid: " + e.getMessage(), e);
         }
+    }
+
+    public StatusFiles statusFiles() {
+        return statusFiles;
     }
 
     public Optional<Debtor> get(String id) {

@@ -1,0 +1,130 @@
+package com.groupcare.hub.payment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.groupcare.hub.exchange.BaseFileFeed;
+import com.groupcare.hub.exchange.ExchangeState;
+import com.groupcare.hub.exchange.FileRefused;
+import com.groupcare.hub.exchange.LineError;
+import com.groupcare.hub.exchange.RawLine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The banks' status returns (routes/bank-status.yaml) through the file pipeline: a pain.002 status
+ * report, read whole at completion as an XML stream, or the CSV variant of mappings/banks, applied
+ * chunk by chunk. Each answer marks its transfer accepted or rejected ({@link TransferStatuses}).
+ */
+@Component
+class BankStatusFeed extends BaseFileFeed {
+
+    static final String FLOW = "bank-status";
+
+    private final Debtors banks;
+    private final TransferStatuses statuses;
+    private final JdbcTemplate jdbc;
+
+    BankStatusFeed(Debtors banks, TransferStatuses statuses, JdbcTemplate jdbc,
+                   @Value("${hub.payments.status-files-queue:bank.status.files}") String filesQueue,
+                   @Value("${hub.payments.status-records-queue:bank.status.records}") String recordsQueue) {
+        super(FLOW, "bank", filesQueue, recordsQueue, 5000);
+        this.banks = banks;
+        this.statuses = statuses;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Admission admit(String fileName) {
+        Debtors.StatusFiles files = banks.statusFiles();
+        for (var kind : List.of(java.util.Map.entry("PAIN002", files.pain002()), java.util.Map.entry("CSV", files.csv()))) {
+            var m = kind.getValue().matcher(fileName);
+            if (m.matches()) {
+                try {
+                    return new Admission(kind.getKey(), java.time.LocalDate.parse(m.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new FileRefused("the date in '" + fileName + "' is not a date (yyyyMMdd)");
+                }
+            }
+        }
+        throw new FileRefused("'" + fileName + "' is neither a pain.002 status report nor a transfer return the bank mapping knows");
+    }
+
+    @Override
+    public String checkHeader(String headerLine) {
+        return headerLine.isBlank() ? "the first line is empty" : null;
+    }
+
+    @Override
+    public String checkHeader(String fileName, String headerLine) {
+        if (admit(fileName).kind().equals("PAIN002") && !headerLine.stripLeading().startsWith("<")) {
+            return "a pain.002 status report is XML: the first line is not";
+        }
+        return checkHeader(headerLine);
+    }
+
+    @Override
+    public String chunkKey(String line) {
+        return null;
+    }
+
+    @Override
+    public List<LineError> apply(ExchangeState exchange, List<RawLine> lines) {
+        if (exchange.fileKind().equals("PAIN002")) {
+            return List.of(); // an XML report is read whole at completion
+        }
+        Debtors.StatusFiles layout = banks.statusFiles();
+        List<LineError> errors = new ArrayList<>();
+        List<TransferStatuses.Status> read = new ArrayList<>();
+        for (RawLine line : lines) {
+            String[] cells = line.text().split(java.util.regex.Pattern.quote(layout.delimiter()), -1);
+            int needed = Math.max(layout.endToEndId(), Math.max(layout.status(), layout.reason()));
+            if (line.badEncoding() || line.tooLong() || cells.length < needed) {
+                errors.add(new LineError(line.lineNo(), "MALFORMED_LINE", "expected at least " + needed + " fields"));
+                continue;
+            }
+            String status = cells[layout.status() - 1].trim();
+            if (!status.equals(layout.accepted()) && !status.equals(layout.rejected())) {
+                errors.add(new LineError(line.lineNo(), "BAD_STATUS", "status is neither " + layout.accepted() + " nor " + layout.rejected()));
+                continue;
+            }
+            boolean accepted = status.equals(layout.accepted());
+            read.add(new TransferStatuses.Status(line.lineNo(), cells[layout.endToEndId() - 1].trim(), accepted,
+                    accepted ? null : "bank: " + cells[layout.reason() - 1].trim()));
+        }
+        statuses.apply(read).forEach(unknown -> errors.add(unknownTransfer(unknown)));
+        errors.sort(java.util.Comparator.comparingInt(LineError::lineNo));
+        return errors;
+    }
+
+    @Override
+    public Completion complete(ExchangeState exchange, boolean released) {
+        if (!exchange.fileKind().equals("PAIN002")) {
+            return Completion.DONE;
+        }
+        Path file = Path.of(jdbc.queryForObject("select stored_path from exchange where id = ?", String.class, exchange.id()));
+        Pain002Reader.Report report;
+        try {
+            report = Pain002Reader.read(file);
+        } catch (IOException e) {
+            return Completion.done(List.of(new LineError(1, "MALFORMED_FILE", e.getMessage())));
+        }
+        List<TransferStatuses.Status> answers = new ArrayList<>(report.transactions());
+        if (answers.isEmpty() && report.originalMessageId() != null
+                && (Pain002Reader.accepted(report.groupStatus()) || "RJCT".equals(report.groupStatus()))) {
+            boolean accepted = Pain002Reader.accepted(report.groupStatus());
+            jdbc.queryForList("select t.end_to_end_id from transfer t join payment_batch b on b.id = t.batch_id "
+                    + "where b.batch_number = ? order by t.id", String.class, report.originalMessageId())
+                    .forEach(id -> answers.add(new TransferStatuses.Status(1, id, accepted, accepted ? null
+                            : "bank rejected the whole file" + (report.groupReason() == null ? "" : ", reason " + report.groupReason()))));
+        }
+        return Completion.done(statuses.apply(answers).stream().map(BankStatusFeed::unknownTransfer).toList());
+    }
+
+    private static LineError unknownTransfer(TransferStatuses.Status status) {
+        return new LineError(status.lineNo(), "UNKNOWN_TRANSFER", "no transfer of the hub has end-to-end id " + status.endToEndId());
+    }
+}

@@ -1,0 +1,74 @@
+package com.groupcare.hub.payment;
+
+import java.util.List;
+import java.util.Map;
+
+import com.groupcare.hub.remittance.RemittanceSamples;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bank's answers (inbox-samples/bank-status/EXPECTED.md): accepted transfers paid, rejected ones payable again, twice = once. */
+class PaymentStatusTest extends RemittanceSamples {
+
+    void batchSentFrom(String debtor) {
+        claimsSentToTheInsurer();
+        dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
+        jdbc.update("update member set bank_account = '10006035183598478832' where matricule = '000003'");
+        as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", debtor, "executionDate", "2026-12-10"), Map.class);
+        for (int i = 0; i < 100 && count("select count(*) from payment_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+    }
+
+    Map<String, String> statuses() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        jdbc.queryForList("select end_to_end_id, status from transfer").forEach(r -> out.put((String) r.get("end_to_end_id"),
+                (String) r.get("status")));
+        return out;
+    }
+
+    @Test
+    void aPain002MarksEachTransferAndARejectedOneIsPaidAgainLater() {
+        batchSentFrom("STB-TND");
+        String report = "PAIN002_20261211_PAY-000001.xml";
+        dropOverSftp("bank/inbox", report, sample("bank-status/" + report));
+        Map<String, Object> exchange = awaitExchange(report);
+        assertThat(exchange).containsEntry("flow", "bank-status").containsEntry("status", "DONE_WITH_ERRORS").containsEntry("rejected_count", 1);
+        assertThat(jdbc.queryForList("select code, message from exchange_error where exchange_id = ?", exchange.get("id")))
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("code", "UNKNOWN_TRANSFER"));
+        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "REJECTED"), Map.entry("PAY-000001-2", "ACCEPTED"),
+                Map.entry("PAY-000001-3", "ACCEPTED"), Map.entry("PAY-000001-4", "ACCEPTED"));
+        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-1'", String.class))
+                .isEqualTo("bank status RJCT, reason AC04");
+        assertThat(jdbc.queryForMap("select status, transfer_id from payable where payee = 'SFX-001'"))
+                .containsEntry("status", "PAYABLE").containsEntry("transfer_id", null);
+        assertThat(jdbc.queryForMap("select status, recovered from overpayment where payee = 'SFX-001'"))
+                .containsEntry("status", "OPEN").satisfies(o -> assertThat(o.get("recovered").toString()).isEqualTo("0.000"));
+        assertThat(count("select count(*) from payable where status = 'PAID'")).isEqualTo(3);
+
+        // the same report again, under another name: nothing changes
+        dropOverSftp("bank/inbox", "PAIN002_20261212_again.xml", sample("bank-status/" + report));
+        awaitExchange("PAIN002_20261212_again.xml");
+        assertThat(statuses()).containsValues("REJECTED", "ACCEPTED").hasSize(4);
+        assertThat(count("select count(*) from payable where status = 'PAID'")).isEqualTo(3);
+
+        Map<String, Object> next = as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "STB-TND"), Map.class);
+        assertThat((List<Map<String, Object>>) next.get("transfers")).singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("payee", "SFX-001"));
+    }
+
+    @Test
+    void theCsvVariantAnswersTheNationalBatch() {
+        batchSentFrom("BIAT-TND");
+        dropOverSftp("bank/inbox", "RETOUR_VIREMENTS_20261212.csv", sample("bank-status/RETOUR_VIREMENTS_20261212.csv"));
+        Map<String, Object> exchange = awaitExchange("RETOUR_VIREMENTS_20261212.csv");
+        assertThat(exchange).containsEntry("status", "DONE").containsEntry("total_count", 5);
+        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "ACCEPTED"), Map.entry("PAY-000001-2", "REJECTED"),
+                Map.entry("PAY-000001-3", "ACCEPTED"), Map.entry("PAY-000001-4", "ACCEPTED"));
+        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-2'", String.class))
+                .isEqualTo("bank: Compte cloture");
+        assertThat(count("select count(*) from payable where status = 'PAYABLE' and payee_type = 'MEMBER'")).as("000001 again, 000003 held")
+                .isEqualTo(2);
+    }
+}

@@ -21,11 +21,31 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentController {
 
     private final PaymentBatches batches;
+    private final PaymentLineage lineage;
     private final JdbcTemplate jdbc;
 
-    public PaymentController(PaymentBatches batches, JdbcTemplate jdbc) {
+    public PaymentController(PaymentBatches batches, PaymentLineage lineage, JdbcTemplate jdbc) {
         this.batches = batches;
+        this.lineage = lineage;
         this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/payments/transfers/{id}/lineage")
+    @Operation(summary = "Transfer -> payables -> remittance lines -> claim lines -> claims -> member, amounts adding up")
+    public Map<String, Object> lineage(@PathVariable long id) {
+        return lineage.ofTransfer(id);
+    }
+
+    @GetMapping("/api/payments/claims/{claimNumber}")
+    @Operation(summary = "From a claim to the transfers that paid it")
+    public List<Map<String, Object>> claim(@PathVariable String claimNumber) {
+        return lineage.ofClaim(claimNumber);
+    }
+
+    @GetMapping(value = "/api/payments/transfers/{id}/advice", produces = "application/pdf")
+    @Operation(summary = "The payee's payment advice (PDF): what is paid, for which claims")
+    public byte[] advice(@PathVariable long id) throws java.io.IOException {
+        return lineage.advice(id);
     }
 
     /** The desk's criteria, all optional: payables made from/to, MEMBER or PROVIDER, contract, payee's bank code, minimum per transfer. */

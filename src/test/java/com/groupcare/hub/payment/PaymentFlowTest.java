@@ -74,6 +74,27 @@ class PaymentFlowTest extends RemittanceSamples {
 
         assertThat(as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "STB-TND"), Map.class))
                 .as("nothing is paid twice").containsEntry("transferCount", 0);
+
+        // lineage: SFX-001's transfer = its payable (two remittance lines of BS-26-0001) less the reversal it owed
+        long transfer = jdbc.queryForObject("select id from transfer where payee = 'SFX-001'", Long.class);
+        Map<String, Object> lineage = as("auditor").getForObject("/api/payments/transfers/" + transfer + "/lineage", Map.class);
+        assertThat((Map<String, Object>) lineage.get("addsUp")).containsEntry("transferIsPayablesLessRecoveries", true)
+                .containsEntry("eachPayableIsItsLines", true);
+        assertThat((List<Map<String, Object>>) lineage.get("payables")).singleElement().satisfies(p -> assertThat(
+                (List<Map<String, Object>>) p.get("lines")).extracting(l -> l.get("claim_number") + "/" + l.get("claim_line_no") + " "
+                + l.get("amount_paid")).containsExactly("BS-26-0001/1 20.0", "BS-26-0001/2 40.7"));
+        assertThat((List<Map<String, Object>>) lineage.get("recoveries")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("origin", "REVERSAL"));
+        long memberTransfer = jdbc.queryForObject("select id from transfer where payee_type = 'MEMBER'", Long.class);
+        assertThat(List.of(as("auditor").getForObject("/api/payments/claims/BS-26-0002", Map[].class)))
+                .as("the claim of 000001's spouse was paid by the member's transfer").singleElement()
+                .satisfies(r -> assertThat(((Number) r.get("transfer_id")).longValue()).isEqualTo(memberTransfer));
+        byte[] advice = as("auditor").getForObject("/api/payments/transfers/" + transfer + "/advice", byte[].class);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(advice)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("AVIS DE VIREMENT PAY-000001-1",
+                    "Bénéficiaire : Dr Mohamed Ben Salah", "Bulletin BS-26-0001 ligne 2", "Total des remboursements : 60.700 TND",
+                    "Retenue pour trop-perçu (REVERSAL) : -20.000 TND", "Montant viré : 40.700 TND");
+        }
     }
 
     @Test

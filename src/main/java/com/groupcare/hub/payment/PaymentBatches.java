@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.common.PgCopy;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,28 +71,43 @@ public class PaymentBatches {
                 values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, date_trunc('second', now()))""",
                 id, number, debtor.id(), debtor.format().name(), execution, debtor.currency(), criteria.toString(),
                 proposal.transfers.size(), proposal.total(), actor);
-        for (PaymentProposal.Transfer t : proposal.transfers) {
-            long transfer = jdbc.queryForObject("select nextval('transfer_id_seq')", Long.class);
-            jdbc.update("""
-                    insert into transfer (id, batch_id, end_to_end_id, payee_type, payee, payee_name, account, amount, currency,
-                                          payables_total, recovered, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT')""", transfer, id, number + "-" + transfer, t.payeeType(),
-                    t.payee(), t.name(), t.account(), t.amount(), debtor.currency(), t.payablesTotal(), t.recovered());
-            jdbc.update("update payable set status = 'BATCHED', transfer_id = ?, updated_at = now() where id = any(?)", transfer,
-                    t.payables().toArray(Long[]::new));
-            t.recoveries().forEach((overpayment, amount) -> {
-                jdbc.update("insert into transfer_recovery (transfer_id, overpayment_id, amount) values (?, ?, ?)",
-                        transfer, overpayment, amount);
-                jdbc.update("""
-                        update overpayment set recovered = recovered + ?, status = case when recovered + ? = amount then 'RECOVERED' else status end,
-                               recovered_at = case when recovered + ? = amount then now() end where id = ?""",
-                        amount, amount, amount, overpayment);
-            });
-        }
+        write(id, number, debtor.currency(), proposal.transfers);
         audit.write(List.of(new Audit("PAYMENT_BATCH", number, "CONFIRM", actor, Instant.now(), null,
                 Map.of("transfers", proposal.transfers.size(), "total", proposal.total().toPlainString(), "debtor", debtor.id()))));
         queueAfterCommit(id);
         return answer(proposal, debtor, number);
+    }
+
+    /** Transfers, payables taken, overpayments recovered: set-based (a batch can hold 100,000 transfers). */
+    private void write(long batch, String number, String currency, List<PaymentProposal.Transfer> transfers) {
+        List<Long> ids = jdbc.queryForList("select nextval('transfer_id_seq') from generate_series(1, ?)", Long.class, transfers.size());
+        java.util.Iterator<Long> next = ids.iterator();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Long> payables = new java.util.ArrayList<>();
+        List<Long> payableTransfers = new java.util.ArrayList<>();
+        List<Object[]> recoveries = new java.util.ArrayList<>();
+        for (PaymentProposal.Transfer t : transfers) {
+            long transfer = next.next();
+            rows.add(new Object[] {transfer, batch, number + "-" + transfer, t.payeeType(), t.payee(), t.name(), t.account(), t.amount(),
+                    currency, t.payablesTotal(), t.recovered(), "SENT"});
+            t.payables().forEach(p -> {
+                payables.add(p);
+                payableTransfers.add(transfer);
+            });
+            t.recoveries().forEach((overpayment, amount) -> recoveries.add(new Object[] {transfer, overpayment, amount}));
+        }
+        PgCopy.insert(jdbc, "transfer", "id, batch_id, end_to_end_id, payee_type, payee, payee_name, account, amount, currency, "
+                + "payables_total, recovered, status", rows, r -> r);
+        jdbc.update("update payable p set status = 'BATCHED', transfer_id = x.transfer_id, updated_at = now() "
+                + "from unnest(?::bigint[], ?::bigint[]) as x(id, transfer_id) where p.id = x.id",
+                payables.toArray(Long[]::new), payableTransfers.toArray(Long[]::new));
+        PgCopy.insert(jdbc, "transfer_recovery", "transfer_id, overpayment_id, amount", recoveries, r -> r);
+        jdbc.update("update overpayment o set recovered = o.recovered + x.amount, "
+                + "status = case when o.recovered + x.amount = o.amount then 'RECOVERED' else o.status end, "
+                + "recovered_at = case when o.recovered + x.amount = o.amount then now() end "
+                + "from unnest(?::bigint[], ?::numeric[]) as x(id, amount) where o.id = x.id",
+                recoveries.stream().map(r -> (Long) r[1]).toArray(Long[]::new),
+                recoveries.stream().map(r -> (BigDecimal) r[2]).toArray(BigDecimal[]::new));
     }
 
     private Debtors.Debtor debtor(PaymentProposal.Criteria criteria) {

@@ -142,11 +142,10 @@ public class PaymentFiles {
     /** The batch's transfers in order, from a cursor. */
     private void transfers(long batchId, java.util.function.Consumer<Pain001Writer.Transfer> sink) {
         jdbc.query("""
-                select t.end_to_end_id, t.payee_name, t.account, t.amount, t.currency,
-                       (select count(*) from payable p where p.transfer_id = t.id) as payables
+                select t.end_to_end_id, t.payee_name, t.account, t.amount, t.currency
                 from transfer t where t.batch_id = ? order by t.id""", rs -> {
             sink.accept(new Pain001Writer.Transfer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                    rs.getString(5), "GroupCare " + rs.getString(1) + " remboursements (" + rs.getInt(6) + ")"));
+                    rs.getString(5), "GroupCare remboursements " + rs.getString(1)));
         }, batchId);
     }
 

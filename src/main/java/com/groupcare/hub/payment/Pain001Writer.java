@@ -86,16 +86,17 @@ final class Pain001Writer {
     private static String skeleton(Header header) throws JAXBException {
         GroupHeader32 group = new GroupHeader32();
         group.setMsgId(header.messageId());
-        group.setCreDtTm(calendar(header.createdAt().toString()));
+        // always with seconds: LocalDateTime.toString() drops them when they are zero, which xs:dateTime refuses
+        group.setCreDtTm(calendar(header.createdAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"))));
         group.setNbOfTxs(Integer.toString(header.count()));
-        group.setCtrlSum(header.controlSum());
+        group.setCtrlSum(minorUnit(header.controlSum(), header.debtor().currency()));
         group.setInitgPty(party(header.debtor().name()));
 
         PaymentInstructionInformation3 info = new PaymentInstructionInformation3();
         info.setPmtInfId(header.messageId() + "-" + header.executionDate());
         info.setPmtMtd(PaymentMethod3Code.TRF);
         info.setNbOfTxs(Integer.toString(header.count()));
-        info.setCtrlSum(header.controlSum());
+        info.setCtrlSum(minorUnit(header.controlSum(), header.debtor().currency()));
         info.setReqdExctnDt(calendar(header.executionDate().toString()));
         info.setDbtr(party(header.debtor().name()));
         info.setDbtrAcct(account(header.debtor().account()));
@@ -125,7 +126,7 @@ final class Pain001Writer {
         tx.setPmtId(id);
         ActiveOrHistoricCurrencyAndAmount amount = new ActiveOrHistoricCurrencyAndAmount();
         amount.setCcy(t.currency());
-        amount.setValue(t.amount());
+        amount.setValue(minorUnit(t.amount(), t.currency()));
         AmountType3Choice amt = new AmountType3Choice();
         amt.setInstdAmt(amount);
         tx.setAmt(amt);
@@ -135,6 +136,11 @@ final class Pain001Writer {
         remittance.getUstrd().add(t.remittance());
         tx.setRmtInf(remittance);
         return tx;
+    }
+
+    /** As many decimals as the currency has (TND 3, MAD and EUR 2, XOF none): an amount is never rounded, only written. */
+    private static BigDecimal minorUnit(BigDecimal amount, String currency) {
+        return amount.setScale(com.groupcare.hub.common.Money.minorUnits(currency), java.math.RoundingMode.UNNECESSARY);
     }
 
     private static PartyIdentification32 party(String name) {

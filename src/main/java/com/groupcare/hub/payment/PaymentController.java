@@ -57,6 +57,13 @@ public class PaymentController {
         }
     }
 
+    @GetMapping("/api/payments/held")
+    @Operation(summary = "Payees whose payables wait: account missing or invalid (held back) or nothing left to pay (carried over), with the reason")
+    public Map<String, Object> held() {
+        Map<String, Object> all = batches.preview(new PaymentProposal.Criteria(null, null, null, null, null, null, null, null));
+        return Map.of("held", all.get("held"), "carriedOver", all.get("carriedOver"));
+    }
+
     @PostMapping("/api/payments/batches/preview")
     @Operation(summary = "What these criteria would pay: transfers per payee, payees held back (account) or carried over, with reasons")
     public Map<String, Object> preview(@RequestBody Criteria criteria) {

@@ -46,6 +46,8 @@ class PaymentFlowTest extends RemittanceSamples {
         assertThat((List<Map<String, Object>>) preview.get("held")).singleElement().satisfies(h -> assertThat(h)
                 .containsEntry("payeeType", "MEMBER").containsEntry("reason", "account: the Tunisian RIB key is wrong"));
 
+        assertThat((List<Map<String, Object>>) as("auditor").getForObject("/api/payments/held", Map.class).get("held"))
+                .as("the desk sees who waits and why").singleElement().satisfies(h -> assertThat(h.get("reason")).asString().contains("RIB key"));
         Map<String, Object> batch = as("operator").postForObject("/api/payments/batches/confirm",
                 Map.of("debtor", "STB-TND", "executionDate", "2026-12-10"), Map.class);
         assertThat(batch).containsEntry("batchNumber", "PAY-000001").containsEntry("format", "PAIN001").containsEntry("transferCount", 4);

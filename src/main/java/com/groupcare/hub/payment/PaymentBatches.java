@@ -52,30 +52,115 @@ public class PaymentBatches {
     @Transactional(readOnly = true)
     public Map<String, Object> preview(PaymentProposal.Criteria criteria) {
         Debtors.Debtor debtor = debtor(criteria);
-        return answer(PaymentProposal.of(jdbc, criteria, debtor.currency(), false), debtor, null);
+        Summary summary = new Summary(null);
+        PaymentProposal.stream(jdbc, criteria, debtor.currency(), false, summary);
+        return summary.answer(debtor, null);
     }
 
     @Transactional
     public Map<String, Object> confirm(PaymentProposal.Criteria criteria, String actor) {
         Debtors.Debtor debtor = debtor(criteria);
-        PaymentProposal proposal = PaymentProposal.of(jdbc, criteria, debtor.currency(), true);
-        if (proposal.transfers.isEmpty()) {
-            return answer(proposal, debtor, null);
-        }
         long id = jdbc.queryForObject("select nextval('payment_batch_id_seq')", Long.class);
         String number = String.format("PAY-%06d", id);
         LocalDate execution = criteria.executionDate() == null ? LocalDate.now().plusDays(1) : criteria.executionDate();
         jdbc.update("""
                 insert into payment_batch (id, batch_number, debtor, file_format, execution_date, currency, criteria, status,
                                            transfer_count, total, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', ?, ?, ?, date_trunc('second', now()))""",
-                id, number, debtor.id(), debtor.format().name(), execution, debtor.currency(), criteria.toString(),
-                proposal.transfers.size(), proposal.total(), actor);
-        write(id, number, debtor.currency(), proposal.transfers);
+                values (?, ?, ?, ?, ?, ?, ?, 'CONFIRMED', 0, 0, ?, date_trunc('second', now()))""",
+                id, number, debtor.id(), debtor.format().name(), execution, debtor.currency(), criteria.toString(), actor);
+        Writer writer = new Writer(id, number, debtor.currency());
+        Summary summary = new Summary(writer);
+        PaymentProposal.stream(jdbc, criteria, debtor.currency(), true, summary);
+        writer.flush();
+        if (summary.count == 0) {
+            jdbc.update("delete from payment_batch where id = ?", id);
+            return summary.answer(debtor, null);
+        }
+        jdbc.update("update payment_batch set transfer_count = ?, total = ? where id = ?", summary.count, summary.total, id);
         audit.write(List.of(new Audit("PAYMENT_BATCH", number, "CONFIRM", actor, Instant.now(), null,
-                Map.of("transfers", proposal.transfers.size(), "total", proposal.total().toPlainString(), "debtor", debtor.id()))));
+                Map.of("transfers", summary.count, "total", summary.total.toPlainString(), "debtor", debtor.id()))));
         queueAfterCommit(id);
-        return answer(proposal, debtor, number);
+        return summary.answer(debtor, number);
+    }
+
+    /** Counts and totals the transfers, keeps the first ones to show, every payee held back or carried over. */
+    private static final class Summary implements PaymentProposal.Sink {
+        private static final int SHOWN = 1000;
+        private final Writer writer;
+        private final List<Map<String, Object>> transfers = new java.util.ArrayList<>();
+        private final List<Map<String, Object>> held = new java.util.ArrayList<>();
+        private final List<Map<String, Object>> carried = new java.util.ArrayList<>();
+        private int count;
+        private BigDecimal total = BigDecimal.ZERO;
+
+        Summary(Writer writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void transfer(PaymentProposal.Transfer t) {
+            count++;
+            total = total.add(t.amount());
+            if (transfers.size() < SHOWN) {
+                transfers.add(Map.of("payeeType", t.payeeType(), "payee", t.payee(), "amount", t.amount(),
+                        "payables", t.payables().size(), "recovered", t.recovered()));
+            }
+            if (writer != null) {
+                writer.add(t);
+            }
+        }
+
+        @Override
+        public void left(PaymentProposal.Left left, boolean isHeld) {
+            (isHeld ? held : carried).add(Map.of("payeeType", left.payeeType(), "payee", left.payee(), "payables",
+                    left.payablesTotal(), "reason", left.reason()));
+        }
+
+        Map<String, Object> answer(Debtors.Debtor debtor, String number) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (number != null) {
+                out.put("batchNumber", number);
+            }
+            out.put("debtor", debtor.id());
+            out.put("format", debtor.format().name());
+            out.put("currency", debtor.currency());
+            out.put("transferCount", count);
+            out.put("total", total);
+            out.put("transfers", transfers);
+            out.put("transfersShown", transfers.size());
+            out.put("held", held);
+            out.put("carriedOver", carried);
+            return out;
+        }
+    }
+
+    /** Transfers, payables taken, overpayments recovered: written set-based, a few thousand at a time. */
+    private final class Writer {
+        private static final int BLOCK = 5000;
+        private final long batch;
+        private final String number;
+        private final String currency;
+        private final List<PaymentProposal.Transfer> pending = new java.util.ArrayList<>();
+
+        Writer(long batch, String number, String currency) {
+            this.batch = batch;
+            this.number = number;
+            this.currency = currency;
+        }
+
+        void add(PaymentProposal.Transfer t) {
+            pending.add(t);
+            if (pending.size() == BLOCK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                write(batch, number, currency, pending);
+                pending.clear();
+            }
+        }
     }
 
     /** Transfers, payables taken, overpayments recovered: set-based (a batch can hold 100,000 transfers). */
@@ -117,27 +202,6 @@ public class PaymentBatches {
         }
         return debtors.forCurrency("TND").orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                 "name the account to pay from (debtor)"));
-    }
-
-    private static Map<String, Object> answer(PaymentProposal proposal, Debtors.Debtor debtor, String number) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (number != null) {
-            out.put("batchNumber", number);
-        }
-        out.put("debtor", debtor.id());
-        out.put("format", debtor.format().name());
-        out.put("currency", debtor.currency());
-        out.put("transferCount", proposal.transfers.size());
-        out.put("total", proposal.total());
-        out.put("transfers", proposal.transfers.stream().map(t -> Map.of("payeeType", t.payeeType(), "payee", t.payee(),
-                "amount", t.amount(), "payables", t.payables().size(), "recovered", t.recovered())).toList());
-        out.put("held", proposal.held.stream().map(PaymentBatches::left).toList());
-        out.put("carriedOver", proposal.carried.stream().map(PaymentBatches::left).toList());
-        return out;
-    }
-
-    private static Map<String, Object> left(PaymentProposal.Left left) {
-        return Map.of("payeeType", left.payeeType(), "payee", left.payee(), "payables", left.payablesTotal(), "reason", left.reason());
     }
 
     /** The broker gave up writing a batch's file: FAILED, for the desk to send again once the cause is fixed. */

@@ -1,11 +1,10 @@
 package com.groupcare.hub.payment;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What a payment batch would pay for some criteria: one transfer per payee, the sum of its payables
- * net of its open overpayments; payees held back (account missing or invalid) and carried over
- * (nothing left to pay, or below the minimum), each with the reason. Read under lock when confirmed.
+ * What a payment batch pays for some criteria, read as a stream: one transfer per payee, the sum of
+ * its payables net of its open overpayments; payees held back (account missing or invalid) and
+ * carried over (nothing left to pay, or below the minimum), each with the reason. The payables come
+ * ordered by payee from a cursor, so one payee at a time is in memory whatever the batch's size;
+ * when confirming, they and the payees' open overpayments are locked as they are read.
  */
 final class PaymentProposal {
 
@@ -24,10 +25,7 @@ final class PaymentProposal {
                     String debtor, LocalDate executionDate) {
     }
 
-    record Debt(long overpaymentId, BigDecimal open) {
-    }
-
-    /** A transfer to be: the payee, its account, the payables it pays and the debts it recovers. */
+    /** A transfer to be: the payee, its account, the payables it pays and the overpayments it recovers. */
     record Transfer(String payeeType, String payee, String name, String account, BigDecimal payablesTotal, BigDecimal recovered,
                     List<Long> payables, Map<Long, BigDecimal> recoveries) {
 
@@ -39,82 +37,111 @@ final class PaymentProposal {
     record Left(String payeeType, String payee, BigDecimal payablesTotal, String reason) {
     }
 
-    final List<Transfer> transfers = new ArrayList<>();
-    final List<Left> held = new ArrayList<>();
-    final List<Left> carried = new ArrayList<>();
+    /** Receives each payee's outcome in turn. */
+    interface Sink {
+        void transfer(Transfer transfer);
 
-    BigDecimal total() {
-        return transfers.stream().map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        void left(Left left, boolean held);
     }
 
-    static PaymentProposal of(JdbcTemplate jdbc, Criteria c, String currency, boolean lock) {
-        Map<List<String>, List<Object[]>> byPayee = new LinkedHashMap<>();
-        jdbc.query("""
-                select p.id, p.payee_type, p.payee, p.net_amount from payable p
-                where p.status = 'PAYABLE' and p.transfer_id is null and p.currency = ?
-                  and (?::date is null or p.created_at >= ?::date) and (?::date is null or p.created_at < ?::date + 1)
-                  and (?::varchar is null or p.payee_type = ?) and (?::varchar is null or p.policy_number = ?)
-                order by p.id""" + (lock ? " for update" : ""), rs -> {
-            byPayee.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
-                    .add(new Object[] {rs.getLong(1), rs.getBigDecimal(4)});
-        }, currency, c.from(), c.from(), c.to(), c.to(), c.payeeType(), c.payeeType(), c.policyNumber(), c.policyNumber());
-        Map<List<String>, String[]> who = payees(jdbc, byPayee.keySet());
-        Map<List<String>, Deque<Debt>> debts = debts(jdbc, byPayee.keySet(), lock);
-        PaymentProposal proposal = new PaymentProposal();
-        byPayee.forEach((payee, rows) -> {
-            BigDecimal gross = rows.stream().map(r -> (BigDecimal) r[1]).reduce(BigDecimal.ZERO, BigDecimal::add);
-            String[] details = who.getOrDefault(payee, new String[] {payee.get(1), null});
-            BankAccountCheck.Verdict account = BankAccountCheck.check(details[1]);
-            if (c.bank() != null && account.valid() && !c.bank().equals(BankAccountCheck.bankCode(details[1]))) {
+    private static final String SELECTION = """
+            from payable p
+            where p.status = 'PAYABLE' and p.transfer_id is null and p.currency = ?
+              and (?::date is null or p.created_at >= ?::date) and (?::date is null or p.created_at < ?::date + 1)
+              and (?::varchar is null or p.payee_type = ?) and (?::varchar is null or p.policy_number = ?)""";
+
+    private PaymentProposal() {
+    }
+
+    static void stream(JdbcTemplate jdbc, Criteria c, String currency, boolean lock, Sink sink) {
+        Object[] args = {currency, c.from(), c.from(), c.to(), c.to(), c.payeeType(), c.payeeType(), c.policyNumber(), c.policyNumber()};
+        if (lock) {
+            // the payees' open overpayments first, in one order for everyone: two confirmations never deadlock
+            jdbc.query("select o.id from overpayment o where o.status = 'OPEN' and (o.payee_type, o.payee) in "
+                    + "(select distinct p.payee_type, p.payee " + SELECTION + ") order by o.id for update of o", rs -> {
+            }, args);
+        }
+        Group group = new Group(c, sink);
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select p.id, p.payee_type, p.payee, p.net_amount,
+                           coalesce(m.first_name || ' ' || m.last_name, v.name, p.payee) as name, coalesce(m.bank_account, v.bank_account),
+                           (select coalesce(array_agg(o.id order by o.id), '{}') from overpayment o
+                            where o.payee_type = p.payee_type and o.payee = p.payee and o.status = 'OPEN') as debt_ids,
+                           (select coalesce(array_agg(o.amount - o.recovered order by o.id), '{}') from overpayment o
+                            where o.payee_type = p.payee_type and o.payee = p.payee and o.status = 'OPEN') as debts
+                    """ + SELECTION.replace("from payable p", "from payable p left join member m on p.payee_type = 'MEMBER' "
+                    + "and m.id::text = p.payee left join provider v on p.payee_type = 'PROVIDER' and v.code = p.payee")
+                    + " order by p.payee_type, p.payee, p.id" + (lock ? " for update of p" : ""));
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.setFetchSize(5000);
+            return ps;
+        }, rs -> {
+            group.add(rs);
+        });
+        group.emit();
+    }
+
+    /** The rows of one payee, gathered until the next payee starts. */
+    private static final class Group {
+        private final Criteria criteria;
+        private final Sink sink;
+        private String type;
+        private String payee;
+        private String name;
+        private String account;
+        private BigDecimal gross = BigDecimal.ZERO;
+        private final List<Long> payables = new ArrayList<>();
+        private final Map<Long, BigDecimal> debts = new LinkedHashMap<>();
+
+        Group(Criteria criteria, Sink sink) {
+            this.criteria = criteria;
+            this.sink = sink;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            if (payee != null && !(rs.getString(2).equals(type) && rs.getString(3).equals(payee))) {
+                emit();
+            }
+            if (payee == null) {
+                type = rs.getString(2);
+                payee = rs.getString(3);
+                name = rs.getString(5);
+                account = rs.getString(6);
+                Long[] ids = (Long[]) rs.getArray(7).getArray();
+                BigDecimal[] open = (BigDecimal[]) rs.getArray(8).getArray();
+                for (int i = 0; i < ids.length; i++) {
+                    debts.put(ids[i], open[i]);
+                }
+            }
+            payables.add(rs.getLong(1));
+            gross = gross.add(rs.getBigDecimal(4));
+        }
+
+        void emit() {
+            if (payee == null) {
                 return;
             }
-            BigDecimal owed = debts.getOrDefault(payee, new ArrayDeque<>()).stream().map(Debt::open).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (!account.valid()) {
-                proposal.held.add(new Left(payee.get(0), payee.get(1), gross, "account: " + account.reason()));
+            BankAccountCheck.Verdict verdict = BankAccountCheck.check(account);
+            BigDecimal owed = debts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (criteria.bank() != null && verdict.valid() && !criteria.bank().equals(BankAccountCheck.bankCode(account))) {
+                // another bank's client: not in this selection
+            } else if (!verdict.valid()) {
+                sink.left(new Left(type, payee, gross, "account: " + verdict.reason()), true);
             } else if (gross.compareTo(owed) <= 0) {
-                proposal.carried.add(new Left(payee.get(0), payee.get(1), gross, "owes " + owed.toPlainString()
-                        + " of overpayments: nothing left to pay"));
-            } else if (c.minAmount() != null && gross.subtract(owed).compareTo(c.minAmount()) < 0) {
-                proposal.carried.add(new Left(payee.get(0), payee.get(1), gross, "below the minimum of " + c.minAmount().toPlainString()));
+                sink.left(new Left(type, payee, gross, "owes " + owed.toPlainString() + " of overpayments: nothing left to pay"), false);
+            } else if (criteria.minAmount() != null && gross.subtract(owed).compareTo(criteria.minAmount()) < 0) {
+                sink.left(new Left(type, payee, gross, "below the minimum of " + criteria.minAmount().toPlainString()), false);
             } else {
-                Map<Long, BigDecimal> recoveries = new LinkedHashMap<>();
-                debts.getOrDefault(payee, new ArrayDeque<>()).forEach(d -> recoveries.put(d.overpaymentId(), d.open()));
-                proposal.transfers.add(new Transfer(payee.get(0), payee.get(1), details[0], details[1].replace(" ", ""), gross, owed,
-                        rows.stream().map(r -> (Long) r[0]).toList(), recoveries));
+                sink.transfer(new Transfer(type, payee, name, account.replace(" ", ""), gross, owed, List.copyOf(payables),
+                        Map.copyOf(debts)));
             }
-        });
-        return proposal;
-    }
-
-    /** Name and account of each payee: the member, or the provider. */
-    private static Map<List<String>, String[]> payees(JdbcTemplate jdbc, java.util.Set<List<String>> payees) {
-        Map<List<String>, String[]> out = new HashMap<>();
-        String[] members = payees.stream().filter(p -> p.get(0).equals("MEMBER")).map(p -> p.get(1)).toArray(String[]::new);
-        String[] providers = payees.stream().filter(p -> p.get(0).equals("PROVIDER")).map(p -> p.get(1)).toArray(String[]::new);
-        jdbc.query("select m.id::text, m.first_name || ' ' || m.last_name, m.bank_account from unnest(?::uuid[]) as i(id) "
-                + "join member m on m.id = i.id", rs -> {
-            out.put(List.of("MEMBER", rs.getString(1)), new String[] {rs.getString(2), rs.getString(3)});
-        }, (Object) members);
-        jdbc.query("select p.code, p.name, p.bank_account from unnest(?::varchar[]) as i(code) join provider p on p.code = i.code", rs -> {
-            out.put(List.of("PROVIDER", rs.getString(1)), new String[] {rs.getString(2), rs.getString(3)});
-        }, (Object) providers);
-        return out;
-    }
-
-    private static Map<List<String>, Deque<Debt>> debts(JdbcTemplate jdbc, java.util.Set<List<String>> payees, boolean lock) {
-        Map<List<String>, Deque<Debt>> out = new HashMap<>();
-        if (payees.isEmpty()) {
-            return out;
+            payee = null;
+            gross = BigDecimal.ZERO;
+            payables.clear();
+            debts.clear();
         }
-        String[] types = payees.stream().map(p -> p.get(0)).toArray(String[]::new);
-        String[] keys = payees.stream().map(p -> p.get(1)).toArray(String[]::new);
-        jdbc.query("""
-                select o.id, o.payee_type, o.payee, o.amount - o.recovered from unnest(?::varchar[], ?::varchar[]) as i(t, k)
-                join overpayment o on o.payee_type = i.t and o.payee = i.k and o.status = 'OPEN'
-                order by o.id""" + (lock ? " for update of o" : ""), rs -> {
-            out.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayDeque<>())
-                    .add(new Debt(rs.getLong(1), rs.getBigDecimal(4)));
-        }, types, keys);
-        return out;
     }
 }

@@ -95,10 +95,32 @@ class PaymentFlowTest extends RemittanceSamples {
                 .satisfies(r -> assertThat(((Number) r.get("transfer_id")).longValue()).isEqualTo(memberTransfer));
         byte[] advice = as("auditor").getForObject("/api/payments/transfers/" + transfer + "/advice", byte[].class);
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(advice)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("AVIS DE VIREMENT PAY-000001-1",
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("AVIS DE VIREMENT PAY-000001-2",
                     "Bénéficiaire : Dr Mohamed Ben Salah", "Bulletin BS-26-0001 ligne 2", "Total des remboursements : 60.700 TND",
                     "Retenue pour trop-perçu (REVERSAL) : -20.000 TND", "Montant viré : 40.700 TND");
         }
+    }
+
+    @Test
+    void criteriaChooseThePayablesAndAPayeeWhoOwesMoreIsCarriedOverWithTheReason() {
+        payablesFromTheSampleRemittance();
+        jdbc.update("update overpayment set amount = 100.000 where payee = 'SFX-005'");
+        Map<String, Object> preview = as("operator").postForObject("/api/payments/batches/preview", Map.of("debtor", "STB-TND"), Map.class);
+        assertThat((List<Map<String, Object>>) preview.get("carriedOver")).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("payee", "SFX-005").containsEntry("reason", "owes 100.000 of overpayments: nothing left to pay"));
+        assertThat((List<Map<String, Object>>) as("operator").postForObject("/api/payments/batches/preview",
+                Map.of("debtor", "STB-TND", "bank", "12"), Map.class).get("transfers"))
+                .as("the payees banking with bank 12").extracting(t -> t.get("payee")).containsExactly("SFX-003");
+        assertThat((List<Map<String, Object>>) as("operator").postForObject("/api/payments/batches/preview",
+                Map.of("debtor", "STB-TND", "payeeType", "MEMBER"), Map.class).get("transfers"))
+                .extracting(t -> t.get("payeeType")).containsOnly("MEMBER").hasSize(1);
+        Map<String, Object> minimum = as("operator").postForObject("/api/payments/batches/preview",
+                Map.of("debtor", "STB-TND", "minAmount", "50"), Map.class);
+        assertThat((List<Map<String, Object>>) minimum.get("transfers")).extracting(t -> t.get("payee")).containsExactly("SFX-003");
+        assertThat((List<Map<String, Object>>) minimum.get("carriedOver")).extracting(c -> c.get("reason").toString())
+                .contains("below the minimum of 50");
+        assertThat((List<Map<String, Object>>) as("operator").postForObject("/api/payments/batches/preview",
+                Map.of("debtor", "STB-TND", "policyNumber", "POL-ATL-2026"), Map.class).get("transfers")).isEmpty();
     }
 
     @Test

@@ -37,9 +37,9 @@ class PaymentStatusTest extends RemittanceSamples {
         assertThat(exchange).containsEntry("flow", "bank-status").containsEntry("status", "DONE_WITH_ERRORS").containsEntry("rejected_count", 1);
         assertThat(jdbc.queryForList("select code, message from exchange_error where exchange_id = ?", exchange.get("id")))
                 .singleElement().satisfies(e -> assertThat(e).containsEntry("code", "UNKNOWN_TRANSFER"));
-        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "REJECTED"), Map.entry("PAY-000001-2", "ACCEPTED"),
+        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "ACCEPTED"), Map.entry("PAY-000001-2", "REJECTED"),
                 Map.entry("PAY-000001-3", "ACCEPTED"), Map.entry("PAY-000001-4", "ACCEPTED"));
-        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-1'", String.class))
+        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-2'", String.class))
                 .isEqualTo("bank status RJCT, reason AC04");
         assertThat(jdbc.queryForMap("select status, transfer_id from payable where payee = 'SFX-001'"))
                 .containsEntry("status", "PAYABLE").containsEntry("transfer_id", null);
@@ -64,9 +64,9 @@ class PaymentStatusTest extends RemittanceSamples {
         dropOverSftp("bank/inbox", "RETOUR_VIREMENTS_20261212.csv", sample("bank-status/RETOUR_VIREMENTS_20261212.csv"));
         Map<String, Object> exchange = awaitExchange("RETOUR_VIREMENTS_20261212.csv");
         assertThat(exchange).containsEntry("status", "DONE").containsEntry("total_count", 5);
-        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "ACCEPTED"), Map.entry("PAY-000001-2", "REJECTED"),
+        assertThat(statuses()).containsExactly(Map.entry("PAY-000001-1", "REJECTED"), Map.entry("PAY-000001-2", "ACCEPTED"),
                 Map.entry("PAY-000001-3", "ACCEPTED"), Map.entry("PAY-000001-4", "ACCEPTED"));
-        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-2'", String.class))
+        assertThat(jdbc.queryForObject("select status_reason from transfer where end_to_end_id = 'PAY-000001-1'", String.class))
                 .isEqualTo("bank: Compte cloture");
         assertThat(count("select count(*) from payable where status = 'PAYABLE' and payee_type = 'MEMBER'")).as("000001 again, 000003 held")
                 .isEqualTo(2);

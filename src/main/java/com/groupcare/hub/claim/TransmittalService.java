@@ -16,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Transmittals (bordereaux d'envoi): the valued claims of a contract gathered under one number,
@@ -32,16 +30,14 @@ public class TransmittalService {
     private final JdbcTemplate jdbc;
     private final ContractCatalog contracts;
     private final AuditLog auditLog;
-    private final ProducerTemplate producer;
-    private final String queue;
+    private final com.groupcare.hub.common.QueuedAfterCommit queue;
 
     public TransmittalService(JdbcTemplate jdbc, ContractCatalog contracts, AuditLog auditLog, ProducerTemplate producer,
                               @Value("${hub.claims.transmittal-queue-uri}") String queue) {
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.auditLog = auditLog;
-        this.producer = producer;
-        this.queue = queue;
+        this.queue = new com.groupcare.hub.common.QueuedAfterCommit(producer, jdbc, queue, "transmittal");
     }
 
     @Transactional
@@ -69,7 +65,7 @@ public class TransmittalService {
         jdbc.update("update transmittal set claim_count = ?, total_expected = ? where id = ?", claims, total, id);
         auditLog.write(List.of(new Audit("TRANSMITTAL", number, "CREATE", actor, Instant.now(), null,
                 Map.of("claims", claims, "totalExpected", total.toPlainString()))));
-        sendAfterCommit(id);
+        queue.afterCommit(id);
         return jdbc.queryForMap("select transmittal_number, policy_number, status, claim_count, total_expected "
                 + "from transmittal where id = ?", id);
     }
@@ -96,33 +92,14 @@ public class TransmittalService {
         jdbc.update("update transmittal set status = 'CREATED', queued_at = null where id = ?", id);
         auditLog.write(List.of(new Audit("TRANSMITTAL", number, "RESEND", actor, Instant.now(),
                 Map.of("status", "FAILED"), Map.of("status", "CREATED"))));
-        sendAfterCommit(id);
+        queue.afterCommit(id);
         return jdbc.queryForMap("select transmittal_number, policy_number, status, claim_count, total_expected "
                 + "from transmittal where id = ?", id);
     }
 
     /** Transmittals committed but never queued (the hub stopped, or the broker refused): queued now. */
     public void resendStuck() {
-        jdbc.queryForList("select id from transmittal where status = 'CREATED' and queued_at is null "
-                + "and created_at < now() - interval '1 minute'", Long.class).forEach(this::queue);
+        queue.queueStuck("CREATED");
     }
 
-    private void sendAfterCommit(long id) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                queue(id);
-            }
-        });
-    }
-
-    /** The transmittal is committed either way: a failed send is left to the resend timer. */
-    private void queue(long id) {
-        try {
-            producer.sendBody(queue, id);
-            jdbc.update("update transmittal set queued_at = now() where id = ?", id);
-        } catch (RuntimeException e) {
-            log.warn("Transmittal {} not queued ({}); the resend timer will queue it", id, e.getClass().getSimpleName());
-        }
-    }
 }

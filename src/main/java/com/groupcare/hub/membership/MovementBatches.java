@@ -17,8 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -36,8 +34,7 @@ public class MovementBatches {
     private final JdbcTemplate jdbc;
     private final MovementMappings mappings;
     private final AuditLog audit;
-    private final ProducerTemplate producer;
-    private final String queue;
+    private final com.groupcare.hub.common.QueuedAfterCommit queue;
     private final Map<String, LocalDateTime> lastChecked = new ConcurrentHashMap<>();
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
@@ -48,8 +45,7 @@ public class MovementBatches {
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.audit = audit;
-        this.producer = producer;
-        this.queue = queue;
+        this.queue = new com.groupcare.hub.common.QueuedAfterCommit(producer, jdbc, queue, "movement_batch");
     }
 
     /** Gathers the contract's unsent movements into a numbered batch; empty when there is nothing to send. */
@@ -84,7 +80,7 @@ public class MovementBatches {
         jdbc.update("update movement_batch set movement_count = ? where id = ?", fresh + again, batch);
         audit.write(List.of(new Audit("MOVEMENT_BATCH", "MVT-" + policy + "-" + number, "CREATE", actor, Instant.now(), null,
                 Map.of("movements", fresh + again, "resent", again))));
-        queueAfterCommit(batch);
+        queue.afterCommit(batch);
         return batch(batch);
     }
 
@@ -129,7 +125,7 @@ public class MovementBatches {
         }
         jdbc.update("update movement_batch set status = 'CREATED', queued_at = null, failure_reason = null where id = ?", id);
         audit.write(List.of(new Audit("MOVEMENT_BATCH", number, "RESEND", actor, Instant.now(), null, null)));
-        queueAfterCommit(id);
+        queue.afterCommit(id);
         return batch(id);
     }
 
@@ -145,25 +141,7 @@ public class MovementBatches {
 
     /** Batches committed but never queued (the hub stopped in between): queued now. */
     public void resendStuck() {
-        jdbc.queryForList("select id from movement_batch where status = 'CREATED' and queued_at is null "
-                + "and created_at < now() - interval '1 minute'", Long.class).forEach(this::queue);
+        queue.queueStuck("CREATED");
     }
 
-    private void queueAfterCommit(long id) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                queue(id);
-            }
-        });
-    }
-
-    private void queue(long id) {
-        try {
-            producer.sendBody(queue, id);
-            jdbc.update("update movement_batch set queued_at = now() where id = ?", id);
-        } catch (RuntimeException e) {
-            log.warn("Movement batch {} not queued ({}); the resend timer will queue it", id, e.getClass().getSimpleName());
-        }
-    }
 }

@@ -19,8 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -37,16 +35,14 @@ public class PaymentBatches {
     private final JdbcTemplate jdbc;
     private final Debtors debtors;
     private final AuditLog audit;
-    private final ProducerTemplate producer;
-    private final String queue;
+    private final com.groupcare.hub.common.QueuedAfterCommit queue;
 
     PaymentBatches(JdbcTemplate jdbc, Debtors debtors, AuditLog audit, @Lazy ProducerTemplate producer,
                    @Value("${hub.payments.files-queue-uri}") String queue) {
         this.jdbc = jdbc;
         this.debtors = debtors;
         this.audit = audit;
-        this.producer = producer;
-        this.queue = queue;
+        this.queue = new com.groupcare.hub.common.QueuedAfterCommit(producer, jdbc, queue, "payment_batch");
     }
 
     @Transactional(readOnly = true)
@@ -79,7 +75,7 @@ public class PaymentBatches {
         jdbc.update("update payment_batch set transfer_count = ?, total = ? where id = ?", summary.count, summary.total, id);
         audit.write(List.of(new Audit("PAYMENT_BATCH", number, "CONFIRM", actor, Instant.now(), null,
                 Map.of("transfers", summary.count, "total", summary.total.toPlainString(), "debtor", debtor.id()))));
-        queueAfterCommit(id);
+        queue.afterCommit(id);
         return summary.answer(debtor, number);
     }
 
@@ -221,32 +217,14 @@ public class PaymentBatches {
         }
         jdbc.update("update payment_batch set status = 'CONFIRMED', queued_at = null where id = ?", id);
         audit.write(List.of(new Audit("PAYMENT_BATCH", number, "RESEND", actor, Instant.now(), null, null)));
-        queueAfterCommit(id);
+        queue.afterCommit(id);
         return jdbc.queryForMap("select batch_number, status from payment_batch where id = ?", id);
     }
 
     /** Batches confirmed but never queued (the hub stopped in between): queued now. */
     public void resendStuck() {
-        jdbc.queryForList("select id from payment_batch where status = 'CONFIRMED' and queued_at is null "
-                + "and created_at < now() - interval '1 minute'", Long.class).forEach(this::queue);
+        queue.queueStuck("CONFIRMED");
     }
 
-    private void queueAfterCommit(long id) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                queue(id);
-            }
-        });
-    }
-
-    private void queue(long id) {
-        try {
-            producer.sendBody(queue, id);
-            jdbc.update("update payment_batch set queued_at = now() where id = ?", id);
-        } catch (RuntimeException e) {
-            log.warn("Payment batch {} not queued ({}); the resend timer will queue it", id, e.getClass().getSimpleName());
-        }
-    }
 
 }

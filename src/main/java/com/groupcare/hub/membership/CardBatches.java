@@ -112,8 +112,8 @@ public class CardBatches {
     /** Replaces a member's card (lost, stolen, damaged): the old one to revoke, a new one to issue in the next batch. */
     @Transactional
     public Map<String, Object> replace(String matricule, String reason, String actor) {
-        if (reason == null || reason.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a reason is required (lost, stolen, damaged...)");
+        if (reason == null || reason.isBlank() || reason.length() > 80) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "a reason is required (lost, stolen, damaged...), 80 characters at most");
         }
         UUID member = jdbc.query("select id from member where matricule = ? and status = 'ACTIVE' for update",
                 rs -> rs.next() ? rs.getObject(1, UUID.class) : null, matricule);

@@ -191,7 +191,25 @@ public class PaymentBatches {
                 recoveries.stream().map(r -> (BigDecimal) r[2]).toArray(BigDecimal[]::new));
     }
 
+    /** Criteria a bank or the database would refuse are refused here, with the reason. */
+    private static void check(PaymentProposal.Criteria c) {
+        String problem = null;
+        if (c.payeeType() != null && !c.payeeType().equals("MEMBER") && !c.payeeType().equals("PROVIDER")) {
+            problem = "payeeType is MEMBER or PROVIDER";
+        } else if (c.minAmount() != null && c.minAmount().signum() < 0) {
+            problem = "minAmount cannot be negative";
+        } else if (c.executionDate() != null && c.executionDate().isBefore(LocalDate.now())) {
+            problem = "the execution date " + c.executionDate() + " is in the past";
+        } else if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
+            problem = "to is before from";
+        }
+        if (problem != null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, problem);
+        }
+    }
+
     private Debtors.Debtor debtor(PaymentProposal.Criteria criteria) {
+        check(criteria);
         if (criteria.debtor() != null) {
             return debtors.get(criteria.debtor()).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "no account " + criteria.debtor() + " in mappings/banks"));

@@ -115,6 +115,7 @@ public class Complaints {
 
     @Transactional
     public Map<String, Object> answer(long id, String text, String user) {
+        required(text, 1000, "the insurer's answer");
         int updated = jdbc.update("""
                 update complaint set status = 'ANSWERED', answer = ?, answered_by = ?, answered_at = now()
                 where id = ? and status in ('OPEN', 'SENT', 'ANSWERED')""", text, user, id);
@@ -123,10 +124,17 @@ public class Complaints {
 
     @Transactional
     public Map<String, Object> close(long id, String reason, String user) {
+        required(reason, 300, "the reason for closing");
         int updated = jdbc.update("""
                 update complaint set status = 'CLOSED', closed_by = ?, closed_at = now(), close_reason = ?
                 where id = ? and status <> 'CLOSED'""", user, reason, id);
         return changed(id, updated, "CLOSED", user, reason);
+    }
+
+    private static void required(String text, int max, String what) {
+        if (text == null || text.isBlank() || text.length() > max) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, what + " is required, " + max + " characters at most");
+        }
     }
 
     private Map<String, Object> changed(long id, int updated, String action, String user, String detail) {

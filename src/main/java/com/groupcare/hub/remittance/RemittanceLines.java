@@ -20,6 +20,12 @@ final class RemittanceLines {
 
     private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
+    /** What the hub's columns hold: a longer value is a malformed line, never a failed chunk. */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("transmittalNumber", 40, "claimNumber", 30, "matricule", 12,
+            "actCode", 20, "rejectionCode", 20, "lineNo", 9, "rank", 9);
+    /** Amounts up to 10^15 - 1 in the currency (numeric(18, 3)). */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
+
     private RemittanceLines() {
     }
 
@@ -55,6 +61,10 @@ final class RemittanceLines {
             String value = column.slot().read(line.text(), cells);
             if (value == null) {
                 throw new Malformed("MALFORMED_LINE", "the line is too short for " + column.name());
+            }
+            Integer max = MAX_LENGTHS.get(column.field());
+            if (max != null && value.length() > max) {
+                throw new Malformed("MALFORMED_LINE", column.name() + " is longer than " + max + " characters");
             }
             values.put(column.field(), value.isEmpty() ? null : value);
         }
@@ -100,6 +110,9 @@ final class RemittanceLines {
         }
         if (value.stripTrailingZeros().scale() > scale) {
             throw new Malformed("BAD_AMOUNT", "the amount paid has more than " + scale + " decimals");
+        }
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            throw new Malformed("BAD_AMOUNT", "the amount paid is out of range");
         }
         return value.setScale(scale);
     }

@@ -121,6 +121,13 @@ class PaymentFlowTest extends RemittanceSamples {
                 .contains("below the minimum of 50");
         assertThat((List<Map<String, Object>>) as("operator").postForObject("/api/payments/batches/preview",
                 Map.of("debtor", "STB-TND", "policyNumber", "POL-ATL-2026"), Map.class).get("transfers")).isEmpty();
+        for (Map<String, Object> wrong : List.<Map<String, Object>>of(Map.of("debtor", "STB-TND", "executionDate", "2020-01-01"),
+                Map.of("debtor", "STB-TND", "payeeType", "EVERYONE"), Map.of("debtor", "STB-TND", "minAmount", "-1"),
+                Map.of("debtor", "NO-SUCH-BANK"))) {
+            assertThat(as("operator").postForEntity("/api/payments/batches/confirm", wrong, String.class).getStatusCode().value())
+                    .as(wrong.toString()).isEqualTo(400);
+        }
+        assertThat(count("select count(*) from payment_batch")).isZero();
     }
 
     @Test

@@ -59,6 +59,21 @@ class PaymentStatusTest extends RemittanceSamples {
     }
 
     @Test
+    void aHostileStatusReportWithAnEntityIsRefusedAndChangesNothing() {
+        batchSentFrom("STB-TND");
+        String hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<Document><CstmrPmtStsRpt><OrgnlGrpInfAndSts><OrgnlMsgId>&x;</OrgnlMsgId><GrpSts>ACCP</GrpSts>"
+                + "</OrgnlGrpInfAndSts></CstmrPmtStsRpt></Document>\n";
+        dropOverSftp("bank/inbox", "PAIN002_20261213_x.xml", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> exchange = awaitExchange("PAIN002_20261213_x.xml");
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS");
+        assertThat(jdbc.queryForList("select code from exchange_error where exchange_id = ?", String.class, exchange.get("id")))
+                .containsExactly("MALFORMED_FILE");
+        assertThat(statuses()).containsOnly(Map.entry("PAY-000001-1", "SENT"), Map.entry("PAY-000001-2", "SENT"),
+                Map.entry("PAY-000001-3", "SENT"), Map.entry("PAY-000001-4", "SENT"));
+    }
+
+    @Test
     void theCsvVariantAnswersTheNationalBatch() {
         batchSentFrom("BIAT-TND");
         dropOverSftp("bank/inbox", "RETOUR_VIREMENTS_20261212.csv", sample("bank-status/RETOUR_VIREMENTS_20261212.csv"));

@@ -52,6 +52,8 @@ class ComplaintApiTest extends RemittanceSamples {
 
         long rejected = ((Number) open.stream().filter(c -> c.get("claim_number").equals("BS-26-0004")).findFirst().orElseThrow()
                 .get("id")).longValue();
+        assertThat(as("operator").postForEntity("/api/complaints/" + rejected + "/answer", Map.of("text", "x".repeat(1001)), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("operator").postForObject("/api/complaints/" + rejected + "/answer",
                 Map.of("text", "Plafond bien atteint, rejet maintenu"), Map.class)).containsEntry("status", "ANSWERED");
         assertThat(as("operator").postForObject("/api/complaints/" + rejected + "/close", Map.of("text", "rejet accepté"), Map.class))

@@ -141,7 +141,10 @@ public class FilePipeline {
                 log.info("{} not applied: an earlier chunk failed, a replay sends it again in its turn", chunk.describe());
                 return;
             }
-            throw new ChunkNotInTurn(chunk.describe() + " came before the chunks ahead of it were applied");
+            // an earlier chunk is being redelivered: this one comes back later, without using up its own deliveries
+            log.info("{} waits for the chunks before it", chunk.describe());
+            queues.postpone(feed, chunk);
+            return;
         }
         if (!progress.claimChunk(chunk)) {
             log.info("{} already applied: skipped", chunk.describe());

@@ -26,9 +26,13 @@ public class PipelineQueues {
     private final FileFeeds feeds;
     private final ExchangeActions actions;
     private final Duration requeueAfter;
+    private final long postponeMillis;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     PipelineQueues(@Lazy ProducerTemplate producer, ExchangeProgress progress, @Lazy FileFeeds feeds,
-                   @Lazy ExchangeActions actions, @Value("${hub.intake.requeue-after:2m}") Duration requeueAfter) {
+                   @Lazy ExchangeActions actions, @Value("${hub.intake.requeue-after:2m}") Duration requeueAfter,
+                   @Value("${hub.intake.postpone-millis:1000}") long postponeMillis) {
+        this.postponeMillis = postponeMillis;
         this.producer = producer;
         this.progress = progress;
         this.feeds = feeds;
@@ -49,6 +53,31 @@ public class PipelineQueues {
         } else {
             send(feed, exchangeId);
             progress.queued(exchangeId);
+        }
+    }
+
+    /**
+     * A chunk of a feed applied in file order came before its turn: it goes back on its queue for
+     * later (a message the broker holds until then), once this transaction commits.
+     */
+    void postpone(FileFeed feed, ChunkRef chunk) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(chunk);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        long at = System.currentTimeMillis() + postponeMillis;
+        Runnable send = () -> producer.sendBodyAndHeader("jms:queue:" + feed.recordsQueue(), body, "_AMQ_SCHED_DELIVERY", at);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
         }
     }
 

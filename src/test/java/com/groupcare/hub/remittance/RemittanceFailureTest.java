@@ -21,6 +21,50 @@ class RemittanceFailureTest extends RemittanceSamples {
     @AfterEach
     void noMoreCrashes() {
         jdbc.execute("drop trigger if exists crash_once on payable");
+        jdbc.execute("drop trigger if exists refuse_sfx005 on payable");
+    }
+
+    static final AtomicInteger FIRST_CHUNK_DELIVERIES = new AtomicInteger();
+
+    @Test
+    void aFirstChunkRedeliveredAfterTheNextOneArrivedStillGoesFirst() throws Exception {
+        claimsSentToTheInsurer();
+        FIRST_CHUNK_DELIVERIES.set(0);
+        AdviceWith.adviceWith(camel, "insurer-remittance-apply", route -> route.weaveByType(org.apache.camel.model.BeanDefinition.class)
+                .before().process(e -> {
+                    if (e.getMessage().getBody() instanceof com.groupcare.hub.exchange.ChunkRef chunk && chunk.chunkNo() == 0
+                            && FIRST_CHUNK_DELIVERIES.incrementAndGet() == 1) {
+                        throw new IllegalStateException("simulated: the first chunk's first delivery dies");
+                    }
+                }));
+        Map<String, Object> exchange = dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS");
+        assertThat(FIRST_CHUNK_DELIVERIES.get()).isGreaterThan(1);
+        assertThat(jdbc.queryForList("select chunk_no from exchange_chunk where exchange_id = ? order by processed_at, chunk_no",
+                Integer.class, exchange.get("id"))).as("applied in file order").containsExactly(0, 1, 2);
+        assertFirstRemittance();
+    }
+
+    @Test
+    void aChunkThatKeepsFailingFailsTheFileTheLaterChunksWaitAndAReplayAfterTheFixGivesExactTotals() {
+        claimsSentToTheInsurer();
+        // the second chunk (lines 6-9) pays SFX-005: the database refuses it until someone fixes the cause
+        jdbc.execute("""
+                create or replace function refuse_sfx005() returns trigger language plpgsql as $$
+                begin raise exception 'simulated: a constraint the data breaks'; end $$""");
+        jdbc.execute("create trigger refuse_sfx005 before insert on payable for each row when (new.payee = 'SFX-005') "
+                + "execute function refuse_sfx005()");
+        dropOverSftp("insurers/inbox", FIRST, sample("insurer-remittances/" + FIRST));
+        Map<String, Object> failed = awaitExchange(FIRST);
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("replayable", true);
+        assertThat((String) failed.get("failure_reason")).contains("chunk 1 (lines 6-9)");
+        assertThat(count("select count(*) from remittance_line")).as("chunk 0 applied, chunk 2 waits behind chunk 1").isEqualTo(4);
+
+        jdbc.execute("drop trigger refuse_sfx005 on payable");
+        assertThat(as("integrator").postForEntity("/api/exchanges/" + failed.get("id") + "/replay", null, String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(awaitStatus(failed.get("id"), "DONE_WITH_ERRORS")).containsEntry("total_count", 11);
+        assertFirstRemittance();
     }
 
     @Test

@@ -62,6 +62,15 @@ class Beneficiaries {
         return found;
     }
 
+    /** The beneficiary, read without a lock (a question, not a change: the provider's rights check). */
+    java.util.Optional<Found> find(String matricule, int rank) {
+        return jdbc.query("""
+                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled
+                from beneficiary b join member m on m.id = b.member_id where m.matricule = ? and b.rank = ?""", rs -> rs.next()
+                ? java.util.Optional.of(new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1)))
+                : java.util.Optional.<Found>empty(), matricule, rank);
+    }
+
     /** The beneficiary, with the member row locked until the transaction ends (one family at a time). */
     Found lockFamilyOf(String matricule, int rank) {
         return jdbc.query("""

@@ -26,7 +26,7 @@ import org.springframework.core.env.MapPropertySource;
 public class DemoCredentials implements EnvironmentPostProcessor {
 
     public static final String FILE_NAME = "demo-credentials.properties";
-    public static final List<String> DEMO_USERS = List.of("admin", "operator", "integrator", "auditor");
+    public static final List<String> DEMO_USERS = List.of("admin", "operator", "integrator", "auditor", "provider");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {

@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 public class SecurityConfig {
 
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String PROVIDER = Role.PROVIDER.name();
     private static final String OPERATOR = Role.OPERATOR.name();
     private static final String INTEGRATOR = Role.INTEGRATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
@@ -41,6 +42,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/exchanges/*/release", "/api/exchanges/*/reject")
                             .hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/api/exchanges/*/replay").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
+                        .requestMatchers(HttpMethod.GET, "/api/rights").hasRole(PROVIDER)
                         .requestMatchers("/api/exchanges/**").hasAnyRole(ADMIN, INTEGRATOR)
                         .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
                                 "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",

@@ -92,10 +92,11 @@ public class MovementBatches {
 
     /** Called every minute by the route: each insurer whose schedule came round since the last look gets its batch. */
     public void sendDue() {
-        sendDue(LocalDateTime.now());
+        sendDueAt(LocalDateTime.now());
     }
 
-    void sendDue(LocalDateTime now) {
+    /** Not an overload of sendDue(): Camel would bind the timer's empty body to it. */
+    void sendDueAt(LocalDateTime now) {
         for (MovementLayout layout : mappings.all()) {
             LocalDateTime since = lastChecked.put(layout.policyNumber(), now);
             LocalDateTime next = since == null ? null : layout.schedule().next(since);

@@ -64,16 +64,24 @@ class MovementFlowTest extends HubIntegrationTest {
     }
 
     @Test
+    void theScheduleRouteRunsWithoutError() {
+        var failed = new org.apache.camel.builder.NotifyBuilder(camel).fromRoute("membership-movements-schedule").whenFailed(1).create();
+        var done = new org.apache.camel.builder.NotifyBuilder(camel).fromRoute("membership-movements-schedule").whenCompleted(2).create();
+        assertThat(done.matches(10, java.util.concurrent.TimeUnit.SECONDS)).as("the timer ran twice").isTrue();
+        assertThat(failed.matches()).as("the timer's empty body is bound to no method argument").isFalse();
+    }
+
+    @Test
     void eachInsurerGetsItsFileWhenItsScheduleComesRound() {
         hrSamples();
-        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 17, 59));
+        batches.sendDueAt(java.time.LocalDateTime.of(2026, 12, 2, 17, 59));
         assertThat(count("select count(*) from movement_batch")).as("first look: nothing due yet").isZero();
-        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 18, 1));
+        batches.sendDueAt(java.time.LocalDateTime.of(2026, 12, 2, 18, 1));
         assertThat(jdbc.queryForList("select policy_number, created_by from movement_batch"))
                 .as("a Wednesday after 18:00: POL-TRS-2026 (working days 18:00), not POL-ATL-2026 (Fridays 17:30)")
                 .singleElement().satisfies(b -> assertThat(b).containsEntry("policy_number", "POL-TRS-2026")
                         .containsEntry("created_by", "schedule"));
-        batches.sendDue(java.time.LocalDateTime.of(2026, 12, 2, 18, 2));
+        batches.sendDueAt(java.time.LocalDateTime.of(2026, 12, 2, 18, 2));
         assertThat(count("select count(*) from movement_batch")).isEqualTo(1);
     }
 

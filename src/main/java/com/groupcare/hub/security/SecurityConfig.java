@@ -30,7 +30,7 @@ public class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http,
+    SecurityFilterChain api(HttpSecurity http, CachedCredentials credentials,
                             @Value("${hub.security.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -53,6 +53,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/contracts/**", "/api/social-fund/budgets/**").hasRole(ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())
+                .authenticationProvider(credentials)
                 .httpBasic(Customizer.withDefaults())
                 // stateless Basic auth, no session cookie; a browser still resends cached Basic credentials, so
                 // state-changing requests from another site are refused by their Origin instead of a CSRF token
@@ -69,6 +70,10 @@ public class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The users, as a plain lookup: Spring would otherwise "upgrade" each password it checks to a fresh
+     * bcrypt hash in memory, making every later request pay bcrypt.
+     */
     @Bean
     UserDetailsService users(HubUsers config) {
         InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
@@ -76,6 +81,15 @@ public class SecurityConfig {
                 .password(user.password())
                 .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
                 .build()));
-        return manager;
+        return manager::loadUserByUsername;
+    }
+
+    @Bean
+    CachedCredentials credentials(UserDetailsService users, PasswordEncoder encoder,
+                                  @org.springframework.beans.factory.annotation.Value("${hub.security.credentials-cache:5m}") java.time.Duration ttl) {
+        org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
+                new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new CachedCredentials(dao, ttl, 10_000);
     }
 }

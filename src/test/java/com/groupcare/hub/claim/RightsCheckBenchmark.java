@@ -52,7 +52,7 @@ class RightsCheckBenchmark extends HubIntegrationTest {
         List<String> cards = jdbc.queryForList("select card_number from member_card", String.class);
         String auth = "Basic " + Base64.getEncoder().encodeToString(("provider:"
                 + env.getProperty("hub.security.users.provider.password").replace("{noop}", "")).getBytes());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Random random = new Random(7);
         // warm-up: the JIT and the connection pool, not measured
         for (int i = 0; i < 500; i++) {

@@ -82,7 +82,7 @@ class RightsCheckBenchmark extends HubIntegrationTest {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         String text = String.format("""
-                | members | questions | rate asked /s | rate achieved /s | errors | p50 ms | p95 ms | p99 ms | max ms |
+                | beneficiaries | questions | rate asked /s | rate achieved /s | errors | p50 ms | p95 ms | p99 ms | max ms |
                 |---|---|---|---|---|---|---|---|---|
                 | %,d | %,d | %d | %.0f | %d | %.1f | %.1f | %.1f | %.1f |
 

@@ -30,7 +30,8 @@ public class SecurityConfig {
     private static final String AUDITOR = Role.AUDITOR.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, CachedCredentials credentials,
+    SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                            @Value("${hub.security.credentials-cache:5m}") java.time.Duration credentialsCache,
                             @Value("${hub.security.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -53,7 +54,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, "/api/contracts/**", "/api/social-fund/budgets/**").hasRole(ADMIN)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().authenticated())
-                .authenticationProvider(credentials)
+                .authenticationProvider(credentials(users, encoder, credentialsCache))
                 .httpBasic(Customizer.withDefaults())
                 // stateless Basic auth, no session cookie; a browser still resends cached Basic credentials, so
                 // state-changing requests from another site are refused by their Origin instead of a CSRF token
@@ -84,9 +85,8 @@ public class SecurityConfig {
         return manager::loadUserByUsername;
     }
 
-    @Bean
-    CachedCredentials credentials(UserDetailsService users, PasswordEncoder encoder,
-                                  @org.springframework.beans.factory.annotation.Value("${hub.security.credentials-cache:5m}") java.time.Duration ttl) {
+    /** The checks of the API's filter chain (not a bean: the global manager keeps its own user lookup). */
+    private static CachedCredentials credentials(UserDetailsService users, PasswordEncoder encoder, java.time.Duration ttl) {
         org.springframework.security.authentication.dao.DaoAuthenticationProvider dao =
                 new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);

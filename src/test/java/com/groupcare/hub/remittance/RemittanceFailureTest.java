@@ -90,6 +90,11 @@ class RemittanceFailureTest extends RemittanceSamples {
                 sample.replace("montant_rembourse", "montant").getBytes(StandardCharsets.UTF_8), 1);
         assertThat((String) header.get("failure_reason")).contains("not the header of POL-TRS-2026's remittance layout");
 
+        Map<String, Object> empty = dropRemittance("REMB_POL-TRS-2026_20261130.csv",
+                (sample.substring(0, sample.indexOf('\n') + 1) + "TOTAL;0;0.000\n").getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(empty).as("a header and a trailer of nothing: a remittance of nothing").containsEntry("status", "DONE")
+                .containsEntry("total_count", 0);
+
         assertThat(count("select count(*) from remittance_line") + count("select count(*) from payable")
                 + count("select count(*) from complaint")).isZero();
         assertThat(count("select count(*) from exchange_error e join exchange x on x.id = e.exchange_id where x.flow = 'insurer-remittance'"))

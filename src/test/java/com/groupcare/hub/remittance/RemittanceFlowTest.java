@@ -66,6 +66,8 @@ class RemittanceFlowTest extends RemittanceSamples {
 
         Map<String, Object> again = dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 2);
         assertThat(again).containsEntry("status", "DUPLICATE");
+        assertThat(dropRemittance("REMB_POL-TRS-2026_20261130.csv", sample("insurer-remittances/" + FIRST), 1))
+                .as("the same bytes under another name").containsEntry("status", "DUPLICATE");
         assertThat(count("select count(*) from remittance_line")).isEqualTo(13);
         assertThat(count("select count(*) from payable")).as("one per payee and file").isEqualTo(7);
         assertThat(jdbc.queryForObject("select amount from payable where exchange_id = ? and payee_type = 'MEMBER'",

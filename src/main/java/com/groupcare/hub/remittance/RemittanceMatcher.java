@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RemittanceMatcher {
 
     private final JdbcTemplate jdbc;
+    private ClaimLineMatch.Lookups lookups;
 
     RemittanceMatcher(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,12 +46,10 @@ final class RemittanceMatcher {
                 select s.n, %s
                 from unnest(?::int[], ?::varchar[], ?::int[]) as s(n, claim_number, line_no)
                 join claim c on c.claim_number = s.claim_number
-                left join claim_line cl on cl.claim_id = c.id and cl.line_no = s.line_no
-                left join transmittal t on t.id = c.transmittal_id
-                left join provider p on p.code = c.provider_code""".formatted(ClaimLineMatch.COLUMNS),
+                left join claim_line cl on cl.claim_id = c.id and cl.line_no = s.line_no""".formatted(ClaimLineMatch.COLUMNS),
                 array(con, "int4", index), array(con, "varchar", claims), array(con, "int4", lines)),
                 rs -> {
-                    found.put(rs.getInt(1), ClaimLineMatch.read(rs, 2));
+                    found.put(rs.getInt(1), ClaimLineMatch.read(rs, 2, lookups));
                 });
         return found;
     }
@@ -83,13 +82,11 @@ final class RemittanceMatcher {
                 join beneficiary b on b.member_id = m.id and b.rank = s.rank
                 join claim c on c.member_id = m.id and c.date_of_care = s.day and c.beneficiary_id = b.id and c.policy_number = ?
                 join claim_line cl on cl.claim_id = c.id and cl.act_code = s.act_code
-                left join transmittal t on t.id = c.transmittal_id
-                left join provider p on p.code = c.provider_code
                 order by s.n, c.status = 'CANCELLED', cl.id""".formatted(ClaimLineMatch.COLUMNS),
                 array(con, "int4", index), array(con, "varchar", matricules), array(con, "int4", ranks),
                 array(con, "varchar", acts), array(con, "date", dates), policy),
                 rs -> {
-                    found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(ClaimLineMatch.read(rs, 2));
+                    found.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(ClaimLineMatch.read(rs, 2, lookups));
                 });
         return found;
     }
@@ -101,6 +98,7 @@ final class RemittanceMatcher {
     void lockPolicy(String policy) {
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {
         }, "remittance:" + policy);
+        lookups = ClaimLineMatch.Lookups.load(jdbc, policy);
     }
 
     /**

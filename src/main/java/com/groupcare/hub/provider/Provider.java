@@ -39,6 +39,11 @@ public class Provider {
     protected Provider() {
     }
 
+    /** The convention rule without the entity (a convention from start to end, none = still running), for bulk readers. */
+    public static boolean conventionInForce(LocalDate start, LocalDate end, LocalDate day) {
+        return ConventionRules.inForce(true, start, end, day);
+    }
+
     /** Conventioned and the day within the convention: start and end included, no end = still running. */
     public boolean conventionedOn(LocalDate day) {
         return ConventionRules.inForce(conventioned, conventionStart, conventionEnd, day);

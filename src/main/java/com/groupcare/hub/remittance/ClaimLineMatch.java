@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import com.groupcare.hub.provider.ConventionRules;
+import com.groupcare.hub.provider.Provider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.UUID;
 
@@ -45,7 +45,7 @@ record ClaimLineMatch(long claimId, Long claimLineId, Integer claimLineNo, Strin
 
         boolean tiersPayant(String provider, LocalDate day) {
             Object[] convention = provider == null ? null : conventions.get(provider);
-            return convention != null && ConventionRules.inForce(true, (LocalDate) convention[0], (LocalDate) convention[1], day);
+            return convention != null && Provider.conventionInForce((LocalDate) convention[0], (LocalDate) convention[1], day);
         }
     }
 

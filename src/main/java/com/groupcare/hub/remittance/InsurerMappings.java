@@ -1,19 +1,13 @@
 package com.groupcare.hub.remittance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import com.groupcare.hub.common.InsurerMappingFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Every insurer's mapping under mappings/insurers/, read and checked when the hub starts: its
@@ -28,27 +22,15 @@ public class InsurerMappings {
 
     @SuppressWarnings("unchecked")
     InsurerMappings(@Value("${hub.claims.insurer-layouts}") String dir) {
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    Map<String, Object> yaml = new Yaml().load(in);
-                    String policy = String.valueOf(yaml.get("policy-number"));
-                    if (!file.getFileName().toString().equals(policy + ".yaml")) {
-                        throw new IllegalStateException(file + ": policy-number " + policy + " does not match the file name");
-                    }
-                    if (yaml.get("remittance") instanceof Map<?, ?> section) {
-                        remittances.put(policy, RemittanceLayout.from(policy, (Map<String, Object>) section, file.toString()));
-                    }
-                    if (yaml.get("complaints") instanceof Map<?, ?> section) {
-                        complaints.put(policy, ComplaintLayout.from((Map<String, Object>) section, file.toString()));
-                    }
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("The insurer mapping " + file + " is not valid: " + e.getMessage(), e);
-                }
+        InsurerMappingFiles.read(dir, (policy, yaml) -> {
+            String source = dir + "/" + policy + ".yaml";
+            if (yaml.get("remittance") instanceof Map<?, ?> section) {
+                remittances.put(policy, RemittanceLayout.from(policy, (Map<String, Object>) section, source));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the insurer mappings in " + dir, e);
-        }
+            if (yaml.get("complaints") instanceof Map<?, ?> section) {
+                complaints.put(policy, ComplaintLayout.from((Map<String, Object>) section, source));
+            }
+        });
     }
 
     /** The insurer layout whose file-name pattern the name matches, with the file's date. */

@@ -26,6 +26,7 @@ final class RemittanceTrailer {
         BigDecimal total = BigDecimal.ZERO;
         String trailer = null;
         int lineNo = 0;
+        RemittanceLayout.Column amountColumn = layout.column("amountPaid");
         try (InputStream in = Files.newInputStream(file); ByteLineReader reader = new ByteLineReader(in, maxLineBytes, 0)) {
             for (ByteLineReader.Line line = reader.next(); line != null; line = reader.next()) {
                 lineNo++;
@@ -41,7 +42,7 @@ final class RemittanceTrailer {
                     continue;
                 }
                 count++;
-                BigDecimal amount = amountOf(layout, scale, text, line.tooLong());
+                BigDecimal amount = amountOf(layout, amountColumn, scale, text, line.tooLong());
                 if (amount == null) {
                     unreadable++;
                 } else {
@@ -76,11 +77,11 @@ final class RemittanceTrailer {
         return null;
     }
 
-    private static BigDecimal amountOf(RemittanceLayout layout, int scale, String text, boolean tooLong) {
+    private static BigDecimal amountOf(RemittanceLayout layout, RemittanceLayout.Column column, int scale, String text,
+                                       boolean tooLong) {
         if (tooLong) {
             return null;
         }
-        RemittanceLayout.Column column = layout.column("amountPaid");
         try {
             return RemittanceLines.amount(layout, scale, column.slot().read(text, layout.cells(text)));
         } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.contract.BenefitRule;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
-import com.groupcare.hub.membership.MovementMappings;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,15 +35,15 @@ public class RightsCheck {
     private final JdbcTemplate jdbc;
     private final Beneficiaries beneficiaries;
     private final ContractCatalog contracts;
-    private final MovementMappings coverage;
+    private final CoveringContracts covering;
     private final AuditLog audit;
     private final ClaimValuator valuator = new ClaimValuator();
 
-    RightsCheck(JdbcTemplate jdbc, Beneficiaries beneficiaries, ContractCatalog contracts, MovementMappings coverage, AuditLog audit) {
+    RightsCheck(JdbcTemplate jdbc, Beneficiaries beneficiaries, ContractCatalog contracts, CoveringContracts covering, AuditLog audit) {
         this.jdbc = jdbc;
         this.beneficiaries = beneficiaries;
         this.contracts = contracts;
-        this.coverage = coverage;
+        this.covering = covering;
         this.audit = audit;
     }
 
@@ -67,7 +66,8 @@ public class RightsCheck {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no beneficiary of rank " + rank + " on card " + card));
         InsuranceContract contract = policy != null
                 ? contracts.get(policy).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + policy))
-                : contractOf((String) holder.get("unit"), act, date);
+                : covering.of(covering.ancestry((String) holder.get("unit")), act, date)
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract covers this card's holder"));
         JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
         ledger.prepare(who.memberId().toString());
         ValuedLine line = valuator.value(contract, "rights-check", who.person(), date,
@@ -90,29 +90,4 @@ public class RightsCheck {
         answer.put("currency", contract.currency());
         return answer;
     }
-
-    /** The contract covering the member's unit (mappings/insurers, movements.org-units) whose schedule knows the act. */
-    private InsuranceContract contractOf(String unit, String act, LocalDate date) {
-        List<String> ancestry = jdbc.queryForList("""
-                with recursive up(code, parent) as (select code, parent_code from org_unit where code = ?
-                    union select o.code, o.parent_code from org_unit o join up on o.code = up.parent)
-                select code from up""", String.class, unit);
-        InsuranceContract fallback = null;
-        for (InsuranceContract contract : contracts.all()) {
-            boolean covers = coverage.get(contract.policyNumber())
-                    .map(l -> l.orgUnits().isEmpty() || l.orgUnits().stream().anyMatch(ancestry::contains)).orElse(false);
-            if (!covers) {
-                continue;
-            }
-            if (contract.scheduleAt(date).flatMap(s -> s.rule(act)).isPresent()) {
-                return contract;
-            }
-            fallback = fallback == null ? contract : fallback;
-        }
-        if (fallback == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract covers this card's holder");
-        }
-        return fallback;
-    }
-
 }

@@ -70,7 +70,8 @@ public final class ContractFiles {
                 root.required("currency").asText(), MonthDay.parse("--" + root.path("year-start").asText("01-01")),
                 root.path("renewal").asText("TACIT"),
                 root.hasNonNull("end-date") ? LocalDate.parse(root.get("end-date").asText()) : null,
-                decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules);
+                decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules,
+                days(root.get("invoice-time-limit-days")));
     }
 
     /** {@code OPTICAL: 300.000} (per beneficiary) or {@code OPTICAL: { amount: 300.000, scope: FAMILY }}. */
@@ -93,6 +94,14 @@ public final class ContractFiles {
 
     private static BigDecimal decimal(JsonNode node) {
         return node == null || node.isNull() ? null : new BigDecimal(node.asText());
+    }
+
+    /** A number of days: a whole number from 1, or absent (no limit); a typo stops the hub instead of meaning 0. */
+    private static Integer days(JsonNode node) {
+        if (node != null && !node.isNull() && (!node.canConvertToExactIntegral() || node.asInt() < 1)) {
+            throw new IllegalArgumentException("invoice-time-limit-days must be a whole number of days from 1, not '" + node.asText() + "'");
+        }
+        return integer(node);
     }
 
     private static Integer integer(JsonNode node) {

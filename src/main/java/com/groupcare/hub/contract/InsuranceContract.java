@@ -14,10 +14,11 @@ import java.util.Optional;
  *
  * @param renewal TACIT (renewed each contract year unless terminated) or NONE
  * @param endDate last day of cover under the contract (termination), or null while it renews
+ * @param invoiceTimeLimitDays how long after the care a provider may invoice it (tiers payant), null: no limit
  */
 public record InsuranceContract(String policyNumber, String insurer, String currency, MonthDay yearStart,
                                 String renewal, LocalDate endDate, BigDecimal reconciliationTolerance, String status,
-                                List<BenefitSchedule> schedules) {
+                                List<BenefitSchedule> schedules, Integer invoiceTimeLimitDays) {
 
     public InsuranceContract {
         schedules = schedules.stream().sorted(Comparator.comparing(BenefitSchedule::validFrom)).toList();

@@ -25,13 +25,15 @@ final class FileChunks implements Iterator<ChunkRef>, AutoCloseable {
     private final ByteLineReader reader;
     private final FileFeed feed;
     private final long exchangeId;
+    private final String fileName;
     private int lineNo = 1;
     private int chunkNo = 0;
     private ByteLineReader.Line pending;
     private int pendingNo;
 
-    FileChunks(Path file, FileFeed feed, long exchangeId, int maxLineBytes) {
+    FileChunks(Path file, FileFeed feed, String fileName, long exchangeId, int maxLineBytes) {
         this.feed = feed;
+        this.fileName = fileName;
         this.exchangeId = exchangeId;
         try {
             this.reader = new ByteLineReader(Files.newInputStream(file), maxLineBytes, 0);
@@ -58,8 +60,8 @@ final class FileChunks implements Iterator<ChunkRef>, AutoCloseable {
         int lastLine = firstLine;
         long endByte = startByte;
         String key = null;
-        while (pending != null && (count < feed.chunkSize() || (key != null && key.equals(feed.chunkKey(pending.text()))))) {
-            key = feed.chunkKey(pending.text());
+        while (pending != null && (count < feed.chunkSize() || (key != null && key.equals(feed.chunkKey(fileName, pending.text()))))) {
+            key = feed.chunkKey(fileName, pending.text());
             lastLine = pendingNo;
             endByte = pending.end();
             count++;

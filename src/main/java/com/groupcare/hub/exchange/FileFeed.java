@@ -50,6 +50,11 @@ public interface FileFeed {
     /** Lines with the same key are never cut into two chunks (a family, a claim form); null: any cut. */
     String chunkKey(String line);
 
+    /** The chunk key when the layout depends on the file name (several partners' layouts on one flow). */
+    default String chunkKey(String fileName, String line) {
+        return chunkKey(line);
+    }
+
     /** Lines per chunk (a chunk is one database transaction). */
     int chunkSize();
 

@@ -119,7 +119,7 @@ public class FilePipeline {
             return null;
         }
         progress.startProcessing(exchangeId);
-        return new FileChunks(intake.storedPath(exchangeId), feed, exchangeId, maxLineBytes);
+        return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, maxLineBytes);
     }
 
     /** Every chunk is on the queue; finishes the file if the consumers were quicker. */

@@ -251,6 +251,6 @@ class ClaimValuationTest {
                 new BigDecimal(ceiling), null, Map.of());
         return new InsuranceContract("POL-" + currency, "Example insurer", currency, yearStart, "TACIT",
                 LocalDate.parse("2027-12-31"), BigDecimal.ONE, "ACTIVE",
-                List.of(schedule));
+                List.of(schedule), null);
     }
 }

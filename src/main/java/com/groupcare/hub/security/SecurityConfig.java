@@ -48,7 +48,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/members/**", "/api/org-units/**", "/api/providers/**",
                                 "/api/contracts/**", "/api/claims/**", "/api/vouchers/**", "/api/transmittals/**",
                                 "/api/remittances/**", "/api/complaints/**", "/api/overpayments/**", "/api/movements/**", "/api/cards/**", "/api/payments/**",
-                                "/api/social-fund/**")
+                                "/api/social-fund/**", "/api/provider-invoices/**")
                             .hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         // contract terms and the employer's budget are not the desk's to change
                         .requestMatchers(HttpMethod.PUT, "/api/contracts/**", "/api/social-fund/budgets/**").hasRole(ADMIN)

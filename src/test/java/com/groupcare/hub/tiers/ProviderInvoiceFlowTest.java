@@ -124,6 +124,40 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
         assertThat(count("select count(*) from claim")).isZero();
     }
 
+    @Test
+    void acceptedActsGoToTheInsurerInATransmittalAndItsRemittanceMakesPayablesToTheProviders() {
+        membersAndProviders();
+        dropInvoices(PHARMACIES, sample("provider-invoices/" + PHARMACIES), 1);
+        Map<String, Object> transmittal = as("operator").postForObject("/api/transmittals", Map.of("policyNumber", "POL-TRS-2026"), Map.class);
+        assertThat(transmittal).containsEntry("transmittal_number", "POL-TRS-2026-00001").containsEntry("claim_count", 4);
+        awaitCondition(() -> count("select count(*) from claim where status = 'SENT'") == 4);
+        java.nio.file.Path sent = sftpServer.root().resolve("insurers/outbox/BE_POL-TRS-2026-00001.csv");
+        awaitCondition(() -> java.nio.file.Files.exists(sent));
+
+        // the insurer pays every act as valued, echoing our claim numbers
+        StringBuilder remittance = new StringBuilder("bordereau;bulletin;ligne;matricule;rang;acte;date_soins;montant_rembourse;code_rejet\n");
+        jdbc.queryForList("""
+                select c.claim_number, l.line_no, m.matricule, b.rank, l.act_code, c.date_of_care, l.expected from claim c
+                join claim_line l on l.claim_id = c.id join beneficiary b on b.id = c.beneficiary_id join member m on m.id = b.member_id
+                order by c.id, l.line_no""").forEach(r -> remittance.append(String.join(";", "POL-TRS-2026-00001",
+                (String) r.get("claim_number"), r.get("line_no").toString(), (String) r.get("matricule"), r.get("rank").toString(),
+                (String) r.get("act_code"), ((java.sql.Date) r.get("date_of_care")).toLocalDate()
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), r.get("expected").toString(), "")).append('\n'));
+        remittance.append("TOTAL;4;2096.750\n");
+        dropOverSftp("insurers/inbox", "REMB_POL-TRS-2026_20261128.csv", remittance.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("REMB_POL-TRS-2026_20261128.csv")).containsEntry("status", "DONE");
+
+        assertThat(jdbc.queryForList("select payee_type, payee, lines, amount from payable order by payee"))
+                .extracting(r -> r.get("payee_type") + " " + r.get("payee") + " " + r.get("lines") + " " + r.get("amount"))
+                .containsExactly("PROVIDER SFX-003 3 96.750", "PROVIDER SFX-004 1 2000.000");
+        assertThat(jdbc.queryForList("select distinct status from claim", String.class)).containsExactly("REIMBURSED");
+        assertThat(count("""
+                select count(*) from provider_invoice_line p join claim c on c.claim_number = p.claim_number
+                join claim_line l on l.claim_id = c.id and l.line_no = p.claim_line_no
+                join remittance_line r on r.claim_line_id = l.id join payable y on y.id = r.payable_id
+                where p.record_type = 'LINE' and y.payee = p.provider_code""")).as("each act traced to its provider's payable").isEqualTo(4);
+    }
+
     static void awaitCondition(java.util.function.BooleanSupplier condition) {
         for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
             sleep(100);

@@ -47,8 +47,7 @@ public class InvoiceClaims {
     }
 
     /** The patient found, and whether only the name and birth date found it (the desk is told). */
-    public record Patient(UUID beneficiaryId, String matricule, int rank, List<String> units, boolean byName,
-                          Beneficiaries.Found found) {
+    public record Patient(UUID beneficiaryId, String matricule, int rank, List<String> units, boolean byName) {
     }
 
     /** An act to value: its code, quantity, amount charged and voucher number (or null). */
@@ -68,6 +67,7 @@ public class InvoiceClaims {
 
         private final JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
         private final Map<String, List<String>> ancestries = new HashMap<>();
+        private final Map<UUID, Beneficiaries.Found> people = new HashMap<>();
 
         /** The patients of the identities (same order, null when none is found), their families locked. */
         public List<Patient> identify(List<Identity> asked) {
@@ -86,19 +86,23 @@ public class InvoiceClaims {
             for (Identity id : asked) {
                 String matricule = id.card() != null ? byCard.get(id.card()) : id.matricule();
                 Beneficiaries.Found who = matricule == null ? null : found.get(matricule + "/" + id.rank());
+                int rank = id.rank();
                 boolean byName = false;
                 if (who == null && id.lastName() != null && id.firstName() != null && id.birthDate() != null) {
                     Optional<Map.Entry<String, Integer>> named = byNameAndBirth(id);
                     if (named.isPresent()) {
                         matricule = named.get().getKey();
-                        who = beneficiaries.lockFamilyOf(matricule, named.get().getValue());
+                        rank = named.get().getValue();
+                        who = beneficiaries.lockFamilyOf(matricule, rank);
                         byName = true;
                     }
                 }
-                patients.add(who == null ? null : new Patient(who.beneficiaryId(), matricule,
-                        byName ? rankOf(who) : id.rank(), ancestry(who.memberId()), byName, who));
+                if (who != null) {
+                    people.put(who.beneficiaryId(), who);
+                }
+                patients.add(who == null ? null : new Patient(who.beneficiaryId(), matricule, rank, ancestry(who.memberId()), byName));
             }
-            ledger.prepareAll(patients.stream().filter(p -> p != null).map(p -> p.found().memberId().toString()).distinct().toList());
+            ledger.prepareAll(people.values().stream().map(p -> p.memberId().toString()).distinct().toList());
             return patients;
         }
 
@@ -130,7 +134,8 @@ public class InvoiceClaims {
                 voucherProblems.add(problem);
                 inputs.add(new ClaimLineInput(act.actCode(), act.quantity(), act.amount(), voucher));
             }
-            ValuedClaim valued = valuator.value(contract, "invoice-check", patient.found().person(), date, inputs, ledger);
+            ValuedClaim valued = valuator.value(contract, "invoice-check", people.get(patient.beneficiaryId()).person(), date,
+                    inputs, ledger);
             ledger.rollbackTo(mark);
             for (ValuedLine line : valued.lines()) {
                 ValuationReason refusal = line.reasons().stream().filter(ValuationReason::refusal).findFirst().orElse(null);
@@ -171,10 +176,6 @@ public class InvoiceClaims {
             String unit = jdbc.queryForObject("select unit_code from member where id = ?", String.class, memberId);
             return ancestries.computeIfAbsent(unit, covering::ancestry);
         }
-    }
-
-    private int rankOf(Beneficiaries.Found who) {
-        return jdbc.queryForObject("select rank from beneficiary where id = ?", Integer.class, who.beneficiaryId());
     }
 
     private Map<String, String> matriculesOfCards(List<String> cards) {

@@ -94,6 +94,7 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
     void anActSentAgainTwoDaysLaterInAnotherFileIsADuplicateAndACorrectedInvoiceIsAccepted() {
         membersAndProviders();
         dropInvoices(PHARMACIES, sample("provider-invoices/" + PHARMACIES), 1);
+        jdbc.update("update exchange set received_at = received_at - interval '2 days' where file_name = ?", PHARMACIES);
         String later = String.join("\r\n", "TP-PHARMA;V1",
                 "F;PH-1001;SFX-003;18/11/2026;45,500;000001-01;0;BEN AMOR;Amine;08/05/1984",
                 "L;PH-1001;18/11/2026;PH;1;45,500;",

@@ -19,13 +19,22 @@ public class ExchangeOutbound {
      * same content sent again (a redelivery) keeps its first record.
      */
     public long record(String partner, String flow, String fileName, java.nio.file.Path file, int lines) {
+        return record(partner, flow, fileName, file, lines, null);
+    }
+
+    /**
+     * The same, for a file written because of an inbound one (a provider's acknowledgement): the
+     * inbound file's timeline shows it. The file's path is kept so the console can send it again.
+     */
+    public long record(String partner, String flow, String fileName, java.nio.file.Path file, int lines, Long sourceExchangeId) {
         String sha256 = ExchangeIntake.sha256(file);
         long size = ExchangeIntake.size(file);
         Long id = jdbc.query("""
                 insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, completed_at,
-                    total_count, accepted_count)
-                values (?, ?, 'OUT', ?, ?, ?, 'DONE', now(), ?, ?) on conflict do nothing returning id""",
-                rs -> rs.next() ? rs.getLong(1) : null, partner, flow, fileName, sha256, size, lines, lines);
+                    total_count, accepted_count, stored_path, source_exchange_id)
+                values (?, ?, 'OUT', ?, ?, ?, 'DONE', now(), ?, ?, ?, ?) on conflict do nothing returning id""",
+                rs -> rs.next() ? rs.getLong(1) : null, partner, flow, fileName, sha256, size, lines, lines,
+                file.toAbsolutePath().toString(), sourceExchangeId);
         if (id != null) {
             return id;
         }

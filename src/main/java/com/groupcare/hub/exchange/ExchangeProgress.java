@@ -154,7 +154,7 @@ class ExchangeProgress {
     }
 
     void splitCompleted(long exchangeId, int chunks) {
-        jdbc.update("update exchange set chunks_expected = ?, updated_at = now() where id = ?", chunks, exchangeId);
+        jdbc.update("update exchange set chunks_expected = ?, split_at = now(), updated_at = now() where id = ?", chunks, exchangeId);
     }
 
     /** Entries a feed rejected when it read its file whole at completion: listed and counted like rejected lines. */

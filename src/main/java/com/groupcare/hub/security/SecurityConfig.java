@@ -19,7 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
-/** HTTP Basic everywhere but health; roles per area. */
+/**
+ * HTTP Basic everywhere but health, roles per area; the integrators' console (/console) signs in
+ * with a form instead, keeps a session and protects its forms with CSRF tokens.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
@@ -29,7 +32,38 @@ public class SecurityConfig {
     private static final String INTEGRATOR = Role.INTEGRATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
 
+    /** The console's pages: a session from the sign-in form, a CSRF token in every form, no script but the hub's own. */
     @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain console(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                                @Value("${hub.security.credentials-cache:5m}") java.time.Duration credentialsCache) throws Exception {
+        http.securityMatcher("/console/**", "/login", "/logout")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/console/assets/**").permitAll()
+                        .requestMatchers("/console/denied").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/console/queues/*/messages/*/discard", "/console/routes/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/console/queues/**").hasAnyRole(ADMIN, INTEGRATOR)
+                        .requestMatchers(HttpMethod.POST, "/console/files/*/replay").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/console/files/*/release", "/console/files/*/reject").hasAnyRole(ADMIN, OPERATOR)
+                        .requestMatchers(HttpMethod.POST, "/console/files/*/resend").hasAnyRole(ADMIN, INTEGRATOR)
+                        .requestMatchers(HttpMethod.POST, "/console/**").denyAll()
+                        .requestMatchers("/console/files/*/original").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
+                        .requestMatchers("/console/queues/**", "/console/routes/**", "/console/alerts/**")
+                            .hasAnyRole(ADMIN, INTEGRATOR, AUDITOR)
+                        .requestMatchers("/console/**").hasAnyRole(ADMIN, INTEGRATOR, AUDITOR, OPERATOR)
+                        .anyRequest().denyAll())
+                .authenticationProvider(credentials(users, encoder, credentialsCache))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedPage("/console/denied"))
+                .headers(h -> h.frameOptions(f -> f.deny()).contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
                             @Value("${hub.security.credentials-cache:5m}") java.time.Duration credentialsCache,
                             @Value("${hub.security.allowed-origins:}") List<String> allowedOrigins) throws Exception {

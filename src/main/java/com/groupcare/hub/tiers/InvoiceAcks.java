@@ -124,7 +124,7 @@ public class InvoiceAcks {
             return;
         }
         int lines = jdbc.queryForObject("select count(*) from provider_invoice_line where exchange_id = ?", Integer.class, exchangeId);
-        long ack = outbound.record(ProviderInvoiceFeed.PARTNER, FLOW, file.getName(), file.toPath(), lines);
+        long ack = outbound.record(ProviderInvoiceFeed.PARTNER, FLOW, file.getName(), file.toPath(), lines, exchangeId);
         jdbc.update("update provider_invoice_ack set status = 'SENT', sent_at = now(), ack_exchange_id = ? where id = ? and status = 'PENDING'",
                 ack, exchangeId);
     }

@@ -1,0 +1,28 @@
+package com.groupcare.hub.console;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The console's configuration (hub.console): when each flow's file is expected, which flows the
+ * desk (OPERATOR) sees, and where an outbound file is sent again for each partner.
+ *
+ * @param expectedFiles flow -> its schedule, e.g. hr-sync: a file every working day by 07:00
+ * @param operatorFlows the flows whose files the insurance desk sees in the console
+ * @param outboxes      partner -> the endpoint its outbound files go to (the same as the flows use)
+ */
+@ConfigurationProperties("hub.console")
+public record ConsoleSettings(Map<String, Schedule> expectedFiles, List<String> operatorFlows, Map<String, String> outboxes) {
+
+    public ConsoleSettings {
+        expectedFiles = expectedFiles == null ? Map.of() : Map.copyOf(expectedFiles);
+        operatorFlows = operatorFlows == null ? List.of() : List.copyOf(operatorFlows);
+        outboxes = outboxes == null ? Map.of() : Map.copyOf(outboxes);
+    }
+
+    /** A cron (Spring's six fields: second minute hour day month weekday) at which a file must have come in, and its wording. */
+    public record Schedule(String cron, String description) {
+    }
+}

@@ -1,0 +1,88 @@
+package com.groupcare.hub.console;
+
+import java.util.Map;
+
+import com.groupcare.hub.support.HubIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The integrators' console in a real browser (headless Chromium), as an integrator, an auditor and the desk use it. */
+class ConsoleBrowserTest extends HubIntegrationTest {
+
+    static final String SNAPSHOT = "RH_COMPLET_20261101.csv";
+
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void noMoreFaults() {
+        jdbc.execute("drop trigger if exists refuse_member on member");
+    }
+
+    private Browser as(String user, Browser browser) {
+        return browser.signIn(user, env.getProperty("hub.security.users." + user + ".password").replace("{noop}", ""));
+    }
+
+    /** A database fault on one member's line: its chunk keeps failing until someone fixes the cause. */
+    private void breakOneMember() {
+        jdbc.execute("""
+                create or replace function refuse_member() returns trigger language plpgsql as $$
+                begin raise exception 'simulated: a constraint the data breaks'; end $$""");
+        jdbc.execute("create trigger refuse_member before insert on member for each row when (new.matricule = '000150') "
+                + "execute function refuse_member()");
+    }
+
+    @Test
+    void aBadHrFileShowsAsFailedWithItsRejectedLinesAndIsReplayedAfterTheFix() {
+        breakOneMember();
+        try (Browser browser = new Browser(port)) {
+            as("integrator", browser).open("/console");
+            assertThat(browser.find(By.id("flow-hr-sync")).getText()).startsWith("hr-sync");
+
+            dropHrFile(SNAPSHOT, sample("hr/" + SNAPSHOT));
+            Map<String, Object> failed = awaitExchange(SNAPSHOT);
+            assertThat(failed).containsEntry("status", "FAILED");
+            // the overview counts it without a reload
+            browser.waitUntil(d -> d.findElement(By.cssSelector("#flow-hr-sync .failed-today")).getText().equals("1"));
+            browser.screenshot("overview");
+
+            browser.find(By.cssSelector("#flow-hr-sync a")).click();
+            browser.find(By.linkText(SNAPSHOT)).click();
+            assertThat(browser.find(By.id("file-status")).getText()).isEqualTo("FAILED");
+            assertThat(browser.find(By.id("failure")).getText()).contains("simulated: a constraint the data breaks");
+            assertThat(browser.find(By.id("rejected")).getText()).as("the lines the file's other chunks rejected")
+                    .contains("INVALID_DATE");
+            assertThat(browser.find(By.id("timeline")).getText()).contains("RECEIVED", "SPLIT", "CHUNK APPLIED", "CHUNK FAILED", "FAILED");
+            browser.screenshot("file");
+
+            jdbc.execute("drop trigger refuse_member on member");
+            browser.clickAndConfirm(By.id("replay"));
+            assertThat(browser.find(By.id("notice")).getText()).startsWith("Replayed");
+            browser.waitUntil(d -> d.findElement(By.id("timeline")).getText().contains("DONE_WITH_ERRORS"));
+            assertThat(browser.find(By.id("timeline")).getText()).contains("REPLAY by integrator");
+            assertThat(awaitStatus(failed.get("id"), "DONE_WITH_ERRORS")).containsEntry("rejected_count", 13);
+            assertThat(count("select count(*) from audit_entry where entity_type = 'exchange' and action = 'REPLAY' and actor = 'integrator'"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anAuditorReadsAFailedFileButCannotReplayIt() {
+        breakOneMember();
+        dropHrFile(SNAPSHOT, sample("hr/" + SNAPSHOT));
+        Map<String, Object> failed = awaitExchange(SNAPSHOT);
+        try (Browser browser = new Browser(port)) {
+            as("auditor", browser).open("/console/files/" + failed.get("id"));
+            assertThat(browser.find(By.id("file-status")).getText()).isEqualTo("FAILED");
+            assertThat(browser.present(By.id("replay"))).as("no replay button for an auditor").isFalse();
+            assertThat(browser.present(By.id("original"))).as("nor the original with its personal data").isFalse();
+            // and the hub refuses the request itself, whatever the page shows: the auditor's own session and CSRF token
+            assertThat(browser.submitForged("/console/files/" + failed.get("id") + "/replay")).contains("not allowed");
+        }
+        assertThat(count("select count(*) from exchange where id = ? and status = 'FAILED'", failed.get("id"))).isEqualTo(1);
+    }
+}

@@ -26,7 +26,8 @@ public class ChunkFailures implements Processor {
         this.jdbc = jdbc;
     }
 
-    record Failure(int attempts, boolean transientCause, String lastError) {
+    /** A chunk's failed deliveries so far, whether the last was an outage, and its error (no personal data). */
+    public record Failure(int attempts, boolean transientCause, String lastError) {
     }
 
     @Override
@@ -55,7 +56,8 @@ public class ChunkFailures implements Processor {
                 chunk.exchangeId(), chunk.chunkNo(), chunk.firstLine(), chunk.lastLine(), transientCause, error);
     }
 
-    Optional<Failure> find(ChunkRef chunk) {
+    /** Also what the integrators' console shows beside a dead-lettered chunk. */
+    public Optional<Failure> find(ChunkRef chunk) {
         return jdbc.query("select attempts, transient, last_error from exchange_chunk_failure where exchange_id = ? and chunk_no = ?",
                 (rs, i) -> new Failure(rs.getInt(1), rs.getBoolean(2), rs.getString(3)),
                 chunk.exchangeId(), chunk.chunkNo()).stream().findFirst();

@@ -83,7 +83,7 @@ class ConsolePages {
     }
 
     /** The whole page, or only its live part. */
-    private static String page(String name, String fragment, Authentication user, Model model) {
+    static String page(String name, String fragment, Authentication user, Model model) {
         model.addAttribute("user", user.getName());
         model.addAttribute("integrator", ConsoleAccess.has(user, "ADMIN", "INTEGRATOR"));
         model.addAttribute("admin", ConsoleAccess.has(user, "ADMIN"));

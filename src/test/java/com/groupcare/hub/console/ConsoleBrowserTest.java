@@ -70,6 +70,53 @@ class ConsoleBrowserTest extends HubIntegrationTest {
         }
     }
 
+    static final java.util.concurrent.atomic.AtomicBoolean OUTBOX_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Test
+    void anAcknowledgementTheBrokerGaveUpOnIsRetriedFromTheQueuesPage() throws Exception {
+        // the providers' server refuses every write: the acknowledgement's message dies after its deliveries
+        org.apache.camel.builder.AdviceWith.adviceWith(camel, "provider-invoices-ack", route -> route.weaveAddFirst().process(e -> {
+            if (OUTBOX_DOWN.get()) {
+                throw new java.io.IOException("simulated: the providers' SFTP server refuses the upload");
+            }
+        }));
+        OUTBOX_DOWN.set(true);
+        try {
+            dropHrFile(SNAPSHOT, sample("hr/" + SNAPSHOT));
+            awaitExchange(SNAPSHOT);
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+            as("operator").postForEntity("/api/providers/import", new org.springframework.http.HttpEntity<>(
+                    sample("providers/PRESTATAIRES_20261101.csv"), headers), String.class);
+            String invoices = "TP_PHARMA_20261120_LOT01.csv";
+            dropOverSftp("providers/inbox", invoices, sample("provider-invoices/" + invoices));
+            awaitExchange(invoices);
+
+            try (Browser browser = new Browser(port)) {
+                as("integrator", browser).open("/console/queues");
+                browser.waitUntil(d -> d.findElement(By.id("queue-provider.invoices.acks")).getText().contains("1 in DLQ.provider.invoices.acks"));
+                browser.screenshot("queues");
+                browser.find(By.cssSelector("#queue-provider\\.invoices\\.acks a.dead-letters")).click();
+                String letters = browser.find(By.id("letters")).getText();
+                assertThat(letters).contains("provider.invoices.acks").doesNotContain("BEN AMOR", "Amine");
+                assertThat(browser.present(By.cssSelector("button.discard"))).as("discarding is for ADMIN").isFalse();
+
+                OUTBOX_DOWN.set(false);
+                browser.clickAndConfirm(By.cssSelector("button.retry"));
+                assertThat(browser.find(By.id("notice")).getText()).contains("is back on its queue");
+                java.nio.file.Path ack = sftpServer.root().resolve("providers/outbox/ACK_" + invoices);
+                browser.waitUntil(d -> java.nio.file.Files.exists(ack));
+                assertThat(count("select count(*) from audit_entry where entity_type = 'dead-letter' and action = 'RETRY' "
+                        + "and actor = 'integrator'")).isEqualTo(1);
+            }
+        } finally {
+            OUTBOX_DOWN.set(false);
+        }
+    }
+
     @Test
     void anAuditorReadsAFailedFileButCannotReplayIt() {
         breakOneMember();

@@ -66,7 +66,7 @@ public class StartupReport {
             sb.append("SFTP       : HR inbox ").append(env.getProperty("hub.sftp.hr.host")).append(':')
                     .append(env.getProperty("hub.sftp.hr.port")).append('/').append(env.getProperty("hub.sftp.hr.directory")).append('\n');
         }
-        sb.append("Console    : http://localhost:").append(port).append("/actuator/hawtio  (roles ADMIN, INTEGRATOR)\n");
+        sb.append("Console    : http://localhost:").append(port).append("/console  (integrators' console; Hawtio at /actuator/hawtio)\n");
         sb.append("API        : http://localhost:").append(port).append("/swagger-ui.html  e.g. GET /api/exchanges, /api/members?name=\n");
         users.users().forEach((name, user) -> {
             if (user.demo()) {

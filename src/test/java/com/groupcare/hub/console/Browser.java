@@ -83,6 +83,19 @@ final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
+    /** Clicks a button whose form asks for confirmation, and accepts it. */
+    void clickAndConfirm(By button) {
+        driver.findElement(button).click();
+        waitUntil(d -> {
+            try {
+                d.switchTo().alert().accept();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return false;
+            }
+        });
+    }
+
     /**
      * A POST the page does not offer (a forged or remembered button): a form made in the page with the
      * user's own session and CSRF token, submitted; returns the page the hub answers with.
@@ -99,7 +112,7 @@ final class Browser implements AutoCloseable {
                 form.appendChild(token);
                 document.body.appendChild(form);
                 form.submit();""", path);
-        waitUntil(d -> d.getCurrentUrl().contains("/console/denied") || !d.findElements(By.id("notice")).isEmpty());
+        waitUntil(d -> !d.findElements(By.id("denied")).isEmpty() || !d.findElements(By.id("notice")).isEmpty());
         return driver.findElement(By.tagName("body")).getText();
     }
 

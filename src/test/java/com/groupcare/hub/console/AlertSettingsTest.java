@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +57,21 @@ class AlertSettingsTest {
                 throw new UncheckedIOException(e);
             }
         }).run(context -> assertThat(context.getBean(AlertSettings.class).queueDepth()).isEmpty());
+    }
+
+    @Test
+    void environmentVariablesSetTheKeys() {
+        hub.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "HUB_CONSOLE_ALERTS_WEBHOOK_URL", "https://hooks.example.org/alerts",
+                        "HUB_CONSOLE_ALERTS_FILEFAILED_ENABLED", "false",
+                        "HUB_CONSOLE_ALERTS_FILE_HELD_ENABLED", "false"))))
+                .run(context -> {
+                    AlertSettings settings = context.getBean(AlertSettings.class);
+                    assertThat(settings.webhookUri()).hasToString("https://hooks.example.org/alerts");
+                    assertThat(settings.fileFailed().enabled()).isFalse();
+                    assertThat(settings.fileHeld().enabled()).isFalse();
+                });
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code hub.console.broker-timeout} (5 s) gives a {@link BrokerUnavailableException}.
  */
 @Component
-public class BrokerQueues {
+public class BrokerQueues implements QueueDepths {
 
     /** A queue and its dead-letter queue {@code DLQ.<name>}; ages are of the oldest message, null when empty. */
     public record QueueView(String name, long depth, int consumers, Long oldestAgeSeconds,
@@ -86,6 +86,19 @@ public class BrokerQueues {
             }
             return views;
         });
+    }
+
+    /** Every hub queue's depth and, when it has any, its dead-letter queue's: what the queue alert rules watch. */
+    @Override
+    public Map<String, Long> depths() {
+        Map<String, Long> depths = new java.util.LinkedHashMap<>();
+        for (QueueView queue : queues()) {
+            depths.put(queue.name(), queue.depth());
+            if (queue.deadLetterDepth() > 0) {
+                depths.put(queue.deadLetterQueue(), queue.deadLetterDepth());
+            }
+        }
+        return depths;
     }
 
     /**

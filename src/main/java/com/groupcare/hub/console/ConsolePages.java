@@ -26,8 +26,11 @@ class ConsolePages {
     private final FileTimeline timeline;
     private final CamelRoutes routes;
     private final ConsoleAccess access;
+    private final ConsoleAlerts alerts;
 
-    ConsolePages(FlowOverview overview, FileSearch search, FileTimeline timeline, CamelRoutes routes, ConsoleAccess access) {
+    ConsolePages(FlowOverview overview, FileSearch search, FileTimeline timeline, CamelRoutes routes, ConsoleAccess access,
+                 ConsoleAlerts alerts) {
+        this.alerts = alerts;
         this.overview = overview;
         this.search = search;
         this.timeline = timeline;
@@ -80,6 +83,13 @@ class ConsolePages {
     String routes(@RequestParam(required = false) String fragment, Authentication user, Model model) {
         model.addAttribute("routes", routes.routes());
         return page("routes", fragment, user, model);
+    }
+
+    @GetMapping("/console/alerts")
+    String alerts(@RequestParam(required = false) String fragment, Authentication user, Model model) {
+        model.addAttribute("active", alerts.active());
+        model.addAttribute("recent", alerts.recent(100));
+        return page("alerts", fragment, user, model);
     }
 
     /** The whole page, or only its live part. */

@@ -59,7 +59,14 @@ class ConsoleBrowserTest extends HubIntegrationTest {
             assertThat(browser.find(By.id("timeline")).getText()).contains("RECEIVED", "SPLIT", "CHUNK APPLIED", "CHUNK FAILED", "FAILED");
             browser.screenshot("file");
 
+            // the alert is raised while the file is failed
+            String fileUrl = browser.driver.getCurrentUrl();
+            String alert = "alert-file-failed-" + failed.get("id");
+            browser.open("/console/alerts").waitUntil(d -> !d.findElements(By.id(alert)).isEmpty());
+            assertThat(browser.find(By.id(alert)).getText()).contains("hr-sync", SNAPSHOT);
+
             jdbc.execute("drop trigger refuse_member on member");
+            browser.driver.get(fileUrl);
             browser.clickAndConfirm(By.id("replay"));
             assertThat(browser.find(By.id("notice")).getText()).startsWith("Replayed");
             browser.waitUntil(d -> d.findElement(By.id("timeline")).getText().contains("DONE_WITH_ERRORS"));
@@ -67,6 +74,11 @@ class ConsoleBrowserTest extends HubIntegrationTest {
             assertThat(awaitStatus(failed.get("id"), "DONE_WITH_ERRORS")).containsEntry("rejected_count", 13);
             assertThat(count("select count(*) from audit_entry where entity_type = 'exchange' and action = 'REPLAY' and actor = 'integrator'"))
                     .isEqualTo(1);
+            // and cleared once it is done, kept in the recent alerts with its end
+            browser.open("/console/alerts").waitUntil(d -> d.findElements(By.id(alert)).isEmpty());
+            assertThat(browser.find(By.id("recent-alerts")).getText()).contains("file-failed " + failed.get("id"));
+            assertThat(count("select count(*) from console_alert where rule = 'file-failed' and subject = ? and ended_at is not null",
+                    failed.get("id").toString())).isEqualTo(1);
         }
     }
 

@@ -130,6 +130,43 @@ class ConsoleBrowserTest extends HubIntegrationTest {
     }
 
     @Test
+    void theDeskSeesOnlyItsFlowsAndOnlyAnAdminStopsARoute() {
+        long hr = jdbc.queryForObject("insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status) "
+                + "values ('hr', 'hr-sync', 'IN', 'RH_DELTA_20261201.csv', md5('a') || md5('b'), 10, 'DONE') returning id", Long.class);
+        long pay = jdbc.queryForObject("insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status) "
+                + "values ('bank', 'payments', 'OUT', 'PAY_1.xml', md5('c') || md5('d'), 10, 'DONE') returning id", Long.class);
+        try (Browser browser = new Browser(port)) {
+            as("operator", browser).open("/console");
+            assertThat(browser.present(By.id("flow-hr-sync"))).isTrue();
+            assertThat(browser.present(By.id("flow-payments"))).as("payments are not the desk's").isFalse();
+            assertThat(browser.present(By.id("nav-alerts"))).isFalse();
+            browser.open("/console/files");
+            assertThat(browser.present(By.id("file-" + hr))).isTrue();
+            assertThat(browser.present(By.id("file-" + pay))).isFalse();
+            browser.open("/console/files/" + pay);
+            assertThat(browser.find(By.id("console-error")).getText()).contains("not the desk's");
+            browser.open("/console/queues");
+            assertThat(browser.find(By.id("denied")).getText()).contains("not allowed");
+        }
+        String route = "provider-invoices-ack-resend";
+        try (Browser browser = new Browser(port)) {
+            as("integrator", browser).open("/console/routes");
+            assertThat(browser.find(By.id("route-" + route)).getText()).contains("Started");
+            assertThat(browser.present(By.cssSelector("button.stop"))).as("stopping routes is for ADMIN").isFalse();
+        }
+        try (Browser browser = new Browser(port)) {
+            as("admin", browser).open("/console/routes");
+            browser.clickAndConfirm(By.cssSelector("#route-" + route + " button.stop"));
+            assertThat(browser.find(By.id("notice")).getText()).contains(route + " stopped");
+            assertThat(browser.find(By.id("route-" + route)).getText()).contains("Stopped");
+            browser.clickAndConfirm(By.cssSelector("#route-" + route + " button.start"));
+            assertThat(browser.find(By.id("route-" + route)).getText()).contains("Started");
+        }
+        assertThat(jdbc.queryForList("select action from audit_entry where entity_type = 'route' and entity_id = ? and actor = 'admin' "
+                + "order by id", String.class, route)).containsExactly("STOP", "START");
+    }
+
+    @Test
     void anAuditorReadsAFailedFileButCannotReplayIt() {
         breakOneMember();
         dropHrFile(SNAPSHOT, sample("hr/" + SNAPSHOT));

@@ -136,7 +136,8 @@ public class FlowOverview {
     private static Double throughput(Map<String, Object> file) {
         Timestamp completed = (Timestamp) file.get("completed_at");
         int lines = (Integer) file.get("total_count");
-        if (completed == null || lines == 0) {
+        String status = (String) file.get("status");
+        if (completed == null || lines == 0 || !(status.equals("DONE") || status.equals("DONE_WITH_ERRORS"))) {
             return null;
         }
         long millis = Math.max(1, completed.getTime() - ((Timestamp) file.get("received_at")).getTime());

@@ -56,9 +56,8 @@ public class FlowOverview {
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         Instant weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
         Map<String, String[]> flows = new LinkedHashMap<>();
-        for (FileFeed feed : feeds.all()) {
-            flows.put(feed.flow(), new String[] {feed.partner(), "IN"});
-        }
+        feeds.all().stream().sorted(java.util.Comparator.comparing(FileFeed::flow))
+                .forEach(feed -> flows.put(feed.flow(), new String[] {feed.partner(), "IN"}));
         jdbc.query("select flow, min(partner) from exchange where direction = 'OUT' group by flow order by flow",
                 rs -> {
                     flows.putIfAbsent(rs.getString(1), new String[] {rs.getString(2), "OUT"});

@@ -72,15 +72,20 @@ class ConsoleActions {
         return act(id, flash, "Rejected: the held file will not complete", () -> exchanges.reject(id, user.getName(), reason));
     }
 
-    /** An outbound file sent again to its partner, as it was written. */
+    /**
+     * An outbound file sent again to its partner, as it was written: only the flows whose files say
+     * nothing new twice (hub.console.resendable-flows), never a payment file the bank would pay again.
+     */
     @PostMapping("/console/files/{id}/resend")
     String resend(@PathVariable long id, Authentication user, RedirectAttributes flash) {
-        Map<String, Object> e = jdbc.queryForMap("select partner, file_name, stored_path, direction from exchange where id = ?", id);
+        Map<String, Object> e = exchange(id, "partner, flow, file_name, stored_path, direction");
         String uri = settings.outboxes().get((String) e.get("partner"));
         Path file = e.get("stored_path") == null ? null : Path.of((String) e.get("stored_path"));
-        if (!"OUT".equals(e.get("direction")) || uri == null || file == null || !Files.exists(file)) {
-            flash.addFlashAttribute("problem", "This file cannot be sent again: it is not an outbound file the hub still has, "
-                    + "or its partner has no outbox configured (hub.console.outboxes)");
+        if (!"OUT".equals(e.get("direction")) || !settings.resendableFlows().contains((String) e.get("flow")) || uri == null
+                || file == null || !Files.exists(file)) {
+            flash.addFlashAttribute("problem", "This file cannot be sent again from the console: only the outbound files of "
+                    + settings.resendableFlows() + " the hub still has; a transmittal or a payment file has its own resend, "
+                    + "which checks its batch first");
             return "redirect:/console/files/" + id;
         }
         producer.sendBodyAndHeader(uri, file.toFile(), "CamelFileName", e.get("file_name"));
@@ -93,9 +98,9 @@ class ConsoleActions {
     /** The file as received: the roles that may read partners' data only, and every download audited. */
     @GetMapping("/console/files/{id}/original")
     ResponseEntity<FileSystemResource> original(@PathVariable long id, Authentication user) {
-        Map<String, Object> e = jdbc.queryForMap("select flow, file_name, stored_path from exchange where id = ?", id);
+        Map<String, Object> e = exchange(id, "flow, file_name, stored_path, direction");
         access.checkFlow(user, (String) e.get("flow"));
-        if (e.get("stored_path") == null || !Files.exists(Path.of((String) e.get("stored_path")))) {
+        if (!"IN".equals(e.get("direction")) || e.get("stored_path") == null || !Files.exists(Path.of((String) e.get("stored_path")))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "the hub no longer has this file");
         }
         audit.write(List.of(new Audit("exchange", Long.toString(id), "DOWNLOAD", user.getName(), Instant.now(), null, null)));
@@ -117,6 +122,14 @@ class ConsoleActions {
         audit.write(List.of(new Audit("route", routeId, action.toUpperCase(), user.getName(), Instant.now(), null, null)));
         flash.addFlashAttribute("notice", "Route " + routeId + (action.equals("stop") ? " stopped" : " started"));
         return "redirect:/console/routes";
+    }
+
+    private Map<String, Object> exchange(long id, String columns) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select " + columns + " from exchange where id = ?", id);
+        if (rows.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no file " + id);
+        }
+        return rows.get(0);
     }
 
     private String flowOf(long id) {

@@ -26,9 +26,11 @@ public class FileTimeline {
     private static final int CHUNKS_LISTED = 20;
 
     private final JdbcTemplate jdbc;
+    private final ConsoleSettings settings;
 
-    FileTimeline(JdbcTemplate jdbc) {
+    FileTimeline(JdbcTemplate jdbc, ConsoleSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     public record Stage(Timestamp at, String stage, String detail, String actor, Long link) {
@@ -82,7 +84,7 @@ public class FileTimeline {
                 + "order by line_no limit 500", (rs, i) -> new RejectedLine(rs.getInt(1), rs.getString(2), mask(rs.getString(3))), id);
         boolean canReplay = inbound && "FAILED".equals(status) && Boolean.TRUE.equals(e.get("replayable"));
         return Optional.of(new FileView(e, stages, rejected, rejected.size(), canReplay, "HELD".equals(status),
-                !inbound && e.get("stored_path") != null));
+                !inbound && e.get("stored_path") != null && settings.resendableFlows().contains((String) e.get("flow"))));
     }
 
     /** The chunks applied: how many of how many, and the first ones with their line ranges. */

@@ -1,6 +1,5 @@
 package com.groupcare.hub.exchange;
 
-import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -30,10 +29,34 @@ public class ExchangeController {
 
     private final JdbcClient jdbc;
     private final ExchangeActions actions;
+    private final List<String> deskFlows;
 
-    public ExchangeController(JdbcClient jdbc, ExchangeActions actions) {
+    /** The flows whose files the insurance desk (OPERATOR alone) sees, here as in the console (hub.console.operator-flows). */
+    public ExchangeController(JdbcClient jdbc, ExchangeActions actions, org.springframework.core.env.Environment env) {
         this.jdbc = jdbc;
         this.actions = actions;
+        // a YAML list: bound, not read as one @Value string
+        this.deskFlows = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("hub.console.operator-flows", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
+                .orElse(List.of());
+    }
+
+    /** The desk's flows when the user is only of the desk; null: every flow. */
+    private List<String> visibleFlows(org.springframework.security.core.Authentication user) {
+        boolean wider = user.getAuthorities().stream().map(a -> a.getAuthority())
+                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_INTEGRATOR") || a.equals("ROLE_AUDITOR"));
+        return wider ? null : deskFlows;
+    }
+
+    private void checkFlow(long id, org.springframework.security.core.Authentication user) {
+        List<String> flows = visibleFlows(user);
+        if (flows != null) {
+            String flow = jdbc.sql("select flow from exchange where id = :id").param("id", id).query(String.class).optional()
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no exchange " + id));
+            if (!flows.contains(flow)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this flow's files are not the desk's");
+            }
+        }
     }
 
     /** Why a held file is rejected, for the audit trail. */
@@ -55,20 +78,29 @@ public class ExchangeController {
     public List<ExchangeSummary> list(@RequestParam(required = false) String partner,
                                       @RequestParam(required = false) String flow,
                                       @RequestParam(required = false) String status,
-                                      @RequestParam(defaultValue = "100") int limit) {
+                                      @RequestParam(defaultValue = "100") int limit,
+                                      org.springframework.security.core.Authentication user) {
+        List<String> flows = visibleFlows(user);
         return jdbc.sql("select " + COLUMNS + """
                          from exchange where (cast(:partner as text) is null or partner = :partner)
                          and (cast(:flow as text) is null or flow = :flow)
                          and (cast(:status as text) is null or status = :status)
+                         and (:everyFlow or flow in (:flows))
                          order by id desc limit :limit""")
                 .param("partner", partner).param("flow", flow).param("status", status)
+                .param("everyFlow", flows == null).param("flows", flows == null || flows.isEmpty() ? List.of("") : flows)
                 .param("limit", Math.min(Math.max(limit, 1), 1000))
                 .query(ExchangeSummary.class).list();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One exchange with its rejected lines (line number, code, message without personal data)")
-    public ExchangeDetail get(@PathVariable long id) {
+    public ExchangeDetail get(@PathVariable long id, org.springframework.security.core.Authentication user) {
+        checkFlow(id, user);
+        return detail(id);
+    }
+
+    private ExchangeDetail detail(long id) {
         ExchangeSummary exchange = jdbc.sql("select " + COLUMNS + " from exchange where id = :id").param("id", id)
                 .query(ExchangeSummary.class).optional()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no exchange " + id));
@@ -79,24 +111,27 @@ public class ExchangeController {
 
     @PostMapping("/{id}/release")
     @Operation(summary = "Release a HELD file (e.g. a snapshot that would make many leavers): its completion step runs")
-    public ExchangeDetail release(@PathVariable long id, Principal user) {
+    public ExchangeDetail release(@PathVariable long id, org.springframework.security.core.Authentication user) {
+        checkFlow(id, user);
         run(() -> actions.release(id, user.getName()));
-        return get(id);
+        return detail(id);
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a HELD file: its completion step never runs (no leavers); the next file may go")
     public ExchangeDetail reject(@PathVariable long id, @RequestBody(required = false) @jakarta.validation.Valid RejectRequest request,
-                                 Principal user) {
+                                 org.springframework.security.core.Authentication user) {
+        checkFlow(id, user);
         run(() -> actions.reject(id, user.getName(), request == null ? null : request.reason()));
-        return get(id);
+        return detail(id);
     }
 
     @PostMapping("/{id}/replay")
     @Operation(summary = "Replay a FAILED file once the cause is fixed: only the chunks not yet applied are applied")
-    public ExchangeDetail replay(@PathVariable long id, Principal user) {
+    public ExchangeDetail replay(@PathVariable long id, org.springframework.security.core.Authentication user) {
+        checkFlow(id, user);
         run(() -> actions.replay(id, user.getName(), false));
-        return get(id);
+        return detail(id);
     }
 
     private static void run(Runnable action) {

@@ -45,7 +45,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/console/queues/**").hasAnyRole(ADMIN, INTEGRATOR)
                         .requestMatchers(HttpMethod.POST, "/console/files/*/replay").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
                         .requestMatchers(HttpMethod.POST, "/console/files/*/release", "/console/files/*/reject").hasAnyRole(ADMIN, OPERATOR)
-                        .requestMatchers(HttpMethod.POST, "/console/files/*/resend").hasAnyRole(ADMIN, INTEGRATOR)
+                        .requestMatchers(HttpMethod.POST, "/console/files/*/resend").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/console/**").denyAll()
                         .requestMatchers("/console/files/*/original").hasAnyRole(ADMIN, INTEGRATOR, OPERATOR)
                         .requestMatchers("/console/queues/**", "/console/routes/**", "/console/alerts/**")

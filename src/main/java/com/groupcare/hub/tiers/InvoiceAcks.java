@@ -113,8 +113,12 @@ public class InvoiceAcks {
         return cells;
     }
 
+    /** A value echoed from the provider's file never starts a spreadsheet formula when the ack is opened in one. */
     private static String nonNull(String value) {
-        return value == null ? "" : value;
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** The ack is on the providers' server: recorded as an outbound exchange, never written again. */

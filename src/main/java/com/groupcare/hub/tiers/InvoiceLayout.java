@@ -77,7 +77,8 @@ record InvoiceLayout(String group, Pattern fileName, String header, char delimit
 
     BigDecimal amount(String text) {
         String plain = decimalSeparator == '.' ? text : text.replace(decimalSeparator, '.');
-        if (!plain.matches("-?\\d{1,12}(\\.\\d{1,6})?")) {
+        // at most 3 decimals (the currencies' finest unit) and 12 digits before: what the hub's columns keep exactly
+        if (!plain.matches("-?\\d{1,12}(\\.\\d{1,3})?")) {
             throw new NumberFormatException(text);
         }
         return new BigDecimal(plain);

@@ -60,8 +60,14 @@ final class InvoiceOutcome {
         return new LineError(lineNo, code.name(), message == null ? code.label() : message);
     }
 
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
     Object[] row(long exchangeId) {
-        return new Object[] {exchangeId, lineNo, recordType, invoice, provider, invoiceDate, total, beneficiary, act, dateOfCare,
+        // a refused line keeps what could be read of it, never more than its column holds
+        return new Object[] {exchangeId, lineNo, recordType, clip(invoice, 30), clip(provider, 20), invoiceDate, total, beneficiary,
+                clip(act, 10), dateOfCare,
                 quantity, amount, accepted() ? "ACCEPTED" : "REJECTED", accepted() ? null : code.name(),
                 message == null ? null : message.length() > 300 ? message.substring(0, 300) : message, amountAccepted, currency,
                 claimNumber, claimLineNo, identifiedBy};

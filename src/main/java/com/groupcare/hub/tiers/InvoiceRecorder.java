@@ -146,7 +146,7 @@ class InvoiceRecorder {
                 InvoiceOutcome o = acts.get(i);
                 Act act = invoice.acts().get(i);
                 InsuranceContract contract = session.contract(patient, act.act(), act.dateOfCare()).orElse(null);
-                lineChecks(o, act, contract);
+                lineChecks(o, act, contract, received);
                 if (o.accepted()) {
                     String key = act.dateOfCare() + "/" + contract.policyNumber();
                     claimsToBe.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
@@ -168,7 +168,7 @@ class InvoiceRecorder {
             return all;
         }
 
-        private void lineChecks(InvoiceOutcome o, Act act, InsuranceContract contract) {
+        private void lineChecks(InvoiceOutcome o, Act act, InsuranceContract contract, LocalDate received) {
             String key = String.join("|", invoice.provider(), invoice.number(), patient.beneficiaryId().toString(), act.act(),
                     act.amount().stripTrailingZeros().toPlainString(), act.dateOfCare().toString(),
                     invoice.total().stripTrailingZeros().toPlainString(), invoice.invoiceDate().toString());
@@ -179,15 +179,16 @@ class InvoiceRecorder {
             } else if (act.amount().stripTrailingZeros().scale() > Money.minorUnits(contract.currency())) {
                 o.reject(InvoiceRejection.MALFORMED_LINE, "the amount has more decimals than " + contract.currency() + " allows");
             } else if (contract.invoiceTimeLimitDays() != null
-                    && act.dateOfCare().plusDays(contract.invoiceTimeLimitDays()).isBefore(invoice.invoiceDate())) {
-                o.reject(InvoiceRejection.CARE_TOO_OLD, "care on " + act.dateOfCare() + " invoiced on " + invoice.invoiceDate()
+                    && act.dateOfCare().plusDays(contract.invoiceTimeLimitDays()).isBefore(received)) {
+                // measured to the day the file reached the hub: an invoice date is the provider's to write
+                o.reject(InvoiceRejection.CARE_TOO_OLD, "care on " + act.dateOfCare() + " reached the hub on " + received
                         + ", over the contract's " + contract.invoiceTimeLimitDays() + " days");
             } else if (!provider.conventionedOn(act.dateOfCare())) {
                 o.reject(InvoiceRejection.PROVIDER_NOT_CONVENTIONED, "provider " + provider.getCode()
                         + " has no convention in force on " + act.dateOfCare());
             } else if (!seen.add(key)) {
                 o.reject(InvoiceRejection.DUPLICATE, "the same act (provider, invoice, beneficiary, act, amount, date of care, "
-                        + "invoice total and date) is already accepted");
+                        + "invoice total and date) is already billed earlier in this file or accepted from an earlier one");
             }
         }
 

@@ -17,6 +17,11 @@ import com.groupcare.hub.exchange.RawLine;
 final class InvoiceRecords {
 
     private static final int MAX_TEXT = 30;
+    /** NUL and the other control characters: no text field may carry them (a database refuses NUL). */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    /** Dates a real invoice can carry: anything else is a typo (or a probe), refused as unreadable. */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     private InvoiceRecords() {
     }
@@ -61,7 +66,8 @@ final class InvoiceRecords {
         List<Invoice> invoices = new ArrayList<>();
         Builder current = null;
         for (RawLine raw : lines) {
-            String[] cells = raw.tooLong() || raw.badEncoding() ? null : layout.cells(raw.text());
+            boolean control = CONTROL.matcher(raw.text()).find();
+            String[] cells = raw.tooLong() || raw.badEncoding() || control ? null : layout.cells(raw.text());
             InvoiceLayout.Record type = cells == null ? null : layout.recordOf(cells);
             if (type == layout.invoice()) {
                 if (current != null) {
@@ -72,6 +78,7 @@ final class InvoiceRecords {
                 continue;
             }
             String problem = raw.tooLong() ? "the line is over the length limit" : raw.badEncoding() ? "the line is not valid UTF-8"
+                    : control ? "the line has a control character"
                     : type == null ? "the record type must be " + layout.invoice().type() + " or " + layout.line().type() : null;
             String invoiceOfLine = type == layout.line() && cells.length == layout.line().width() ? layout.line().cell(cells, "invoice") : null;
             if (current == null || (invoiceOfLine != null && !invoiceOfLine.equals(current.number))) {
@@ -135,11 +142,11 @@ final class InvoiceRecords {
                     ? "the card, matricule or a name is longer than the hub keeps" : null;
             try {
                 if (problem == null) {
-                    invoiceDate = LocalDate.parse(r.cell(cells, "invoice-date"), layout.dates());
+                    invoiceDate = date(r.cell(cells, "invoice-date"), layout);
                     total = layout.amount(r.cell(cells, "total"));
                     rank = Integer.valueOf(r.cell(cells, "rank"));
                     String birth = r.cell(cells, "birth-date");
-                    birthDate = birth.isEmpty() ? null : LocalDate.parse(birth, layout.dates());
+                    birthDate = birth.isEmpty() ? null : date(birth, layout);
                 }
             } catch (DateTimeParseException | NumberFormatException e) {
                 problem = "the invoice date, birth date, total or rank cannot be read";
@@ -158,7 +165,7 @@ final class InvoiceRecords {
             if (problem == null) {
                 try {
                     String quantity = r.cell(cells, "quantity");
-                    Act act = new Act(no, LocalDate.parse(r.cell(cells, "date-of-care"), layout.dates()), r.cell(cells, "act"),
+                    Act act = new Act(no, date(r.cell(cells, "date-of-care"), layout), r.cell(cells, "act"),
                             quantity.isEmpty() ? 1 : Integer.parseInt(quantity), layout.amount(r.cell(cells, "amount")),
                             blankToNull(r.cell(cells, "voucher")));
                     problem = act.act().isEmpty() || act.act().length() > 10 ? "the act code is required (at most 10 characters)"
@@ -183,6 +190,14 @@ final class InvoiceRecords {
             }
             return new Invoice(lineNo, number, provider, invoiceDate, total, card, matricule, rank, lastName, firstName, birthDate,
                     List.copyOf(acts), List.copyOf(actLineNos), List.copyOf(errors));
+        }
+
+        private static LocalDate date(String text, InvoiceLayout layout) {
+            LocalDate date = LocalDate.parse(text, layout.dates());
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                throw new DateTimeParseException("out of range", text, 0);
+            }
+            return date;
         }
 
         private static boolean over(String value, int max) {

@@ -52,6 +52,12 @@ class ProviderInvoiceFeed extends BaseFileFeed {
         }
     }
 
+    /** Acts are valued in file order, even when a chunk is redelivered: ceilings and duplicates come out the same every time. */
+    @Override
+    public boolean chunksInFileOrder() {
+        return true;
+    }
+
     @Override
     public String checkHeader(String headerLine) {
         throw new IllegalStateException("the header of an invoice file depends on its group: checkHeader(fileName, header)");

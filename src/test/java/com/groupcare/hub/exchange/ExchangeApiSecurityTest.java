@@ -1,6 +1,7 @@
 package com.groupcare.hub.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import com.groupcare.hub.support.HubIntegrationTest;
@@ -51,6 +52,18 @@ class ExchangeApiSecurityTest extends HubIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("operator").getForEntity("/api/exchanges", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("integrator").getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theDeskReadsAndActsOnlyOnTheFilesOfItsFlowsThroughTheApiToo() {
+        long payments = jdbc.queryForObject("insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status) "
+                + "values ('bank', 'payments', 'OUT', 'PAY_1.xml', md5('c') || md5('d'), 10, 'FAILED') returning id", Long.class);
+        assertThat(as("operator").getForEntity("/api/exchanges/" + payments, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("operator").postForEntity("/api/exchanges/" + payments + "/replay", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("operator").getForObject("/api/exchanges?flow=payments", List.class)).isEmpty();
+        assertThat(as("integrator").getForObject("/api/exchanges?flow=payments", List.class)).hasSize(1);
+        assertThat(as("auditor").getForEntity("/api/exchanges/" + payments, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

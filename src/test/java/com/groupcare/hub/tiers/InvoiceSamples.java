@@ -28,8 +28,36 @@ abstract class InvoiceSamples extends HubIntegrationTest {
                 new HttpEntity<>(sample("providers/PRESTATAIRES_20261101.csv"), headers), Map.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.CamelContext camel;
+
+    /**
+     * Drops a provider's file as if it reached the hub on the day its name says (the samples' outcomes
+     * depend on that day, not on the day the tests run): its chunks wait, unapplied, while the exchange's
+     * arrival is set to that day, as the time limit of invoicing is measured to it.
+     */
     Map<String, Object> dropInvoices(String fileName, byte[] content, int occurrence) {
-        dropOverSftp("providers/inbox", fileName, content);
+        java.time.LocalDate arrival = java.time.LocalDate.parse(fileName.replaceAll("^\\D*(\\d{8}).*$", "$1"),
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        try {
+            camel.getRouteController().stopRoute("provider-invoices-apply");
+            dropOverSftp("providers/inbox", fileName, content);
+            for (int i = 0; i < 600 && count("select count(*) from exchange where file_name = ? and (split_at is not null "
+                    + "or status in ('DONE', 'DONE_WITH_ERRORS', 'DUPLICATE', 'FAILED'))", fileName) < occurrence; i++) {
+                sleep(100);
+            }
+            jdbc.update("update exchange set received_at = ?::date + time '10:00' where file_name = ? and status = 'PROCESSING'",
+                    arrival, fileName);
+            camel.getRouteController().startRoute("provider-invoices-apply");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                camel.getRouteController().startRoute("provider-invoices-apply");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return awaitExchange(fileName, occurrence);
     }
 

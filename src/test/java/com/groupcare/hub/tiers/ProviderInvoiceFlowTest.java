@@ -75,7 +75,7 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
         assertThat(awaitAck("ACK_" + CLINICS)).startsWith("LIGNE,FACTURE,STATUT,CODE,LIBELLE,MONTANT_ACCEPTE,DETAIL\r\n2,CJ-0410,OK,,,36.000,\r\n")
                 .contains("4,CJ-0410,KO,VOUCHER_MISSING,Prise en charge absente ou non valable,0,"
                         + "act HOS needs a care voucher (prise en charge) and none valid is given\r\n")
-                .contains("8,LE-0089,KO,CARE_TOO_OLD,Soins facturés hors délai,0,\"care on 2026-07-01 invoiced on 2026-11-20, "
+                .contains("8,LE-0089,KO,CARE_TOO_OLD,Soins facturés hors délai,0,\"care on 2026-07-01 reached the hub on 2026-11-21, "
                         + "over the contract's 90 days\"\r\n");
         awaitCondition(() -> count("select count(*) from exchange where direction = 'OUT' and flow = 'provider-invoice-ack'") == 2);
         assertThat(jdbc.queryForList("select file_name from exchange where direction = 'OUT' and partner = 'providers' order by id",
@@ -94,24 +94,55 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
     void anActSentAgainTwoDaysLaterInAnotherFileIsADuplicateAndACorrectedInvoiceIsAccepted() {
         membersAndProviders();
         dropInvoices(PHARMACIES, sample("provider-invoices/" + PHARMACIES), 1);
-        jdbc.update("update exchange set received_at = received_at - interval '2 days' where file_name = ?", PHARMACIES);
         String later = String.join("\r\n", "TP-PHARMA;V1",
                 "F;PH-1001;SFX-003;18/11/2026;45,500;000001-01;0;BEN AMOR;Amine;08/05/1984",
                 "L;PH-1001;18/11/2026;PH;1;45,500;",
                 "F;PH-1005;SFX-004;19/11/2026;40,000;000010-01;0;GHARBI;Amine;14/05/1988",
                 "L;PH-1005;19/11/2026;PH;1;40,000;",
                 "F;PH-1020;SFX-003;22/11/2026;20,000;000001-01;0;BEN AMOR;Amine;08/05/1984",
-                "L;PH-1020;21/11/2026;PH;1;20,000;") + "\r\n";
+                "L;PH-1020;21/11/2026;PH;1;20,000;",
+                "F;PH-1030;SFX-003;10/01/2026;15,000;000001-01;0;BEN AMOR;Amine;08/05/1984",
+                "L;PH-1030;05/01/2026;PH;1;15,000;") + "\r\n";
         Map<String, Object> second = dropInvoices("TP_PHARMA_20261122_LOT02.csv", later.getBytes(StandardCharsets.UTF_8), 1);
         assertThat(outcomes(second.get("id"))).containsExactly(
                 "2 REJECTED DUPLICATE -", "3 REJECTED DUPLICATE -",
                 "4 ACCEPTED - 36.000", "5 ACCEPTED - 36.000",
-                "6 ACCEPTED - 18.000", "7 ACCEPTED - 18.000");
+                "6 ACCEPTED - 18.000", "7 ACCEPTED - 18.000",
+                "8 REJECTED CARE_TOO_OLD -", "9 REJECTED CARE_TOO_OLD -");
+        assertThat(jdbc.queryForObject("select message from provider_invoice_line where exchange_id = ? and line_no = 9", String.class,
+                second.get("id"))).as("an invoice dated back to its care does not escape the time limit")
+                .isEqualTo("care on 2026-01-05 reached the hub on 2026-11-22, over the contract's 90 days");
 
         Map<String, Object> again = dropInvoices(PHARMACIES, sample("provider-invoices/" + PHARMACIES), 2);
         assertThat(again).containsEntry("status", "DUPLICATE");
         assertThat(count("select count(*) from provider_invoice_line where exchange_id = ?", again.get("id"))).isZero();
         assertThat(count("select count(*) from claim")).as("4 from the first file, 2 from the second").isEqualTo(6);
+    }
+
+    @Test
+    void hostileLinesAreRefusedOneByOneAndTheFileStillCompletesWithItsAcknowledgement() {
+        membersAndProviders();
+        String hostile = String.join("\r\n", "TP-PHARMA;V1",
+                "F;" + "X".repeat(40) + ";SFX-003;18/11/2026;10,000;000001-01;0;;;",
+                "L;" + "X".repeat(40) + ";18/11/2026;PH;1;10,000;",
+                "F;PH-2001;SFX-003;18/11/0000;10,000;000001-01;0;;;",
+                "L;PH-2001;18/11/2026;PH;1;10,000;",
+                "F;PH-2002;SFX-003;18/11/2026;10,000;000001-01;0;;;",
+                "L;PH-2002;18/11/2026;PH\u0000;1;10,000;",
+                "F;PH-2003;SFX-003;18/11/2026;10,0001;000001-01;0;;;",
+                "L;PH-2003;18/11/2026;PH;1;10,0001;",
+                "F;=HYPERLINK(1);SFX-003;18/11/2026;10,000;000001-01;0;;;",
+                "L;=HYPERLINK(1);18/11/2026;PH;1;10,000;") + "\r\n";
+        Map<String, Object> exchange = dropInvoices("TP_PHARMA_20261125_LOT09.csv", hostile.getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS");
+        assertThat(outcomes(exchange.get("id"))).containsExactly(
+                "2 REJECTED MALFORMED_LINE -", "3 REJECTED INVOICE_REFUSED -",
+                "4 REJECTED MALFORMED_LINE -", "5 REJECTED INVOICE_REFUSED -",
+                "6 REJECTED INVOICE_REFUSED -", "7 REJECTED MALFORMED_LINE -",
+                "8 REJECTED MALFORMED_LINE -", "9 REJECTED MALFORMED_LINE -",
+                "10 ACCEPTED - 9.000", "11 ACCEPTED - 9.000");
+        assertThat(awaitAck("ACK_TP_PHARMA_20261125_LOT09.csv")).as("a value a spreadsheet would run stays text")
+                .contains("10;'=HYPERLINK(1);;ACCEPTE;;;9,000\r\n");
     }
 
     @Test

@@ -22,6 +22,8 @@ import com.groupcare.hub.common.ByteLineReader;
  */
 final class FileChunks implements Iterator<ChunkRef>, AutoCloseable {
 
+    static final int MAX_CHUNKS_PER_KEY = 10;
+
     private final ByteLineReader reader;
     private final FileFeed feed;
     private final long exchangeId;
@@ -60,7 +62,11 @@ final class FileChunks implements Iterator<ChunkRef>, AutoCloseable {
         int lastLine = firstLine;
         long endByte = startByte;
         String key = null;
-        while (pending != null && (count < feed.chunkSize() || (key != null && key.equals(feed.chunkKey(fileName, pending.text()))))) {
+        // lines of one key stay together, up to ten chunks' worth: a hostile file of one endless key never makes
+        // a chunk that does not fit in memory (its feed then sees the key cut, and refuses what it cannot read whole)
+        int most = feed.chunkSize() * MAX_CHUNKS_PER_KEY;
+        while (pending != null && (count < feed.chunkSize()
+                || (count < most && key != null && key.equals(feed.chunkKey(fileName, pending.text()))))) {
             key = feed.chunkKey(fileName, pending.text());
             lastLine = pendingNo;
             endByte = pending.end();

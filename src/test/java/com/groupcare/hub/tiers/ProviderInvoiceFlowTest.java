@@ -146,6 +146,23 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
     }
 
     @Test
+    void anEndlessInvoiceIsCutAtTenChunksAndRefusedNeverHeldWholeInMemory() {
+        membersAndProviders();
+        StringBuilder file = new StringBuilder("TP-PHARMA;V1\r\nF;PH-3000;SFX-003;18/11/2026;6000,000;000001-01;0;;;\r\n");
+        for (int i = 0; i < 6000; i++) {
+            file.append("L;PH-3000;18/11/2026;PH;1;1,000;\r\n");
+        }
+        Map<String, Object> exchange = dropInvoices("TP_PHARMA_20261126_LOT10.csv", file.toString().getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("total_count", 6001)
+                .containsEntry("rejected_count", 6001);
+        assertThat(jdbc.queryForList("select code, count(*) as n from provider_invoice_line where exchange_id = ? group by code order by code",
+                exchange.get("id"))).extracting(r -> r.get("code") + " " + r.get("n"))
+                .as("the first 5,000 lines (ten chunks of 500) do not add up to the total, the rest has no invoice record")
+                .containsExactly("INVOICE_REFUSED 1001", "TOTAL_MISMATCH 5000");
+        assertThat(count("select count(*) from claim")).isZero();
+    }
+
+    @Test
     void aFileWithAnotherGroupsHeaderIsRefusedWholeAndWritesNothing() {
         membersAndProviders();
         byte[] clinicsUnderAPharmacyName = sample("provider-invoices/" + CLINICS);

@@ -60,7 +60,8 @@ public class InvoiceAcks {
     /** The ack file of an invoice file, or none when it is already sent (a replayed message). */
     @Transactional(readOnly = true)
     public java.io.File render(long exchangeId) {
-        if (!"PENDING".equals(jdbc.queryForObject("select status from provider_invoice_ack where id = ?", String.class, exchangeId))) {
+        // already sent (a replayed message), or no such file (a message left from a database since emptied): nothing to write
+        if (!List.of("PENDING").equals(jdbc.queryForList("select status from provider_invoice_ack where id = ?", String.class, exchangeId))) {
             return null;
         }
         Map<String, Object> exchange = jdbc.queryForMap("select file_name, file_kind from exchange where id = ?", exchangeId);

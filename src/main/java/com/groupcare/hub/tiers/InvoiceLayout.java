@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.groupcare.hub.provider.Specialty;
+
 /**
  * One provider group's invoice layout (mappings/providers/invoices/&lt;group&gt;.yaml): the file name,
  * the header line, the invoice and act records with their columns, and the acknowledgement the group
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * missing column stops the hub with the file and the reason, never a silent empty column.
  */
 record InvoiceLayout(String group, Pattern fileName, String header, char delimiter, char decimalSeparator,
-                     DateTimeFormatter dates, Record invoice, Record line, Ack ack) {
+                     DateTimeFormatter dates, Record invoice, Record line, Ack ack, Set<Specialty> specialties) {
 
     static final Set<String> INVOICE_FIELDS = Set.of("type", "invoice", "provider", "invoice-date", "total", "card",
             "matricule", "rank", "last-name", "first-name", "birth-date", "-");
@@ -27,7 +29,7 @@ record InvoiceLayout(String group, Pattern fileName, String header, char delimit
     static final Set<String> ACK_FIELDS = Set.of("line", "invoice", "act", "date-of-care", "status", "code", "label",
             "amount-accepted", "message");
     private static final Set<String> KEYS = Set.of("group", "file-name", "header", "delimiter", "decimal-separator",
-            "date-format", "invoice", "line", "acknowledgement");
+            "date-format", "invoice", "line", "acknowledgement", "specialties");
 
     /** A record type: the value of its first column and its columns in order ("-" for a column the hub ignores). */
     record Record(String type, List<String> columns) {
@@ -122,7 +124,25 @@ record InvoiceLayout(String group, Pattern fileName, String header, char delimit
             throw new IllegalArgumentException("acknowledgement.file-name must contain {name}, the invoice file's name");
         }
         return new InvoiceLayout(group, name, text(yaml, "header"), delimiter.charAt(0), decimal.charAt(0), dates, invoice, line,
-                new Ack(ackName, text(ack, "header"), ackColumns, text(ack, "accepted"), text(ack, "rejected")));
+                new Ack(ackName, text(ack, "header"), ackColumns, text(ack, "accepted"), text(ack, "rejected")), specialties(yaml));
+    }
+
+    /** The kinds of provider the group bills for: an invoice of any other provider is refused. */
+    private static Set<Specialty> specialties(Map<String, Object> yaml) {
+        if (!(yaml.get("specialties") instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("specialties must list the kinds of provider the group bills for (known: "
+                    + java.util.Arrays.toString(Specialty.values()) + ")");
+        }
+        java.util.EnumSet<Specialty> specialties = java.util.EnumSet.noneOf(Specialty.class);
+        for (Object s : list) {
+            try {
+                specialties.add(Specialty.valueOf(String.valueOf(s)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("specialties: unknown specialty '" + s + "' (known: "
+                        + java.util.Arrays.toString(Specialty.values()) + ")");
+            }
+        }
+        return specialties;
     }
 
     private static Record record(Map<String, Object> section, Set<String> fields, String name) {

@@ -50,7 +50,8 @@ class InvoiceRecorder {
     }
 
     /** Records the chunk's outcomes; returns its rejected lines. */
-    List<LineError> record(long exchangeId, LocalDate received, List<Invoice> invoices, List<LineError> loose, String actor) {
+    List<LineError> record(long exchangeId, LocalDate received, InvoiceLayout layout, List<Invoice> invoices, List<LineError> loose,
+                           String actor) {
         List<InvoiceOutcome> outcomes = new ArrayList<>(loose.stream().map(InvoiceOutcome::of).toList());
         List<Invoice> readable = new ArrayList<>();
         for (Invoice invoice : invoices) {
@@ -73,7 +74,7 @@ class InvoiceRecorder {
         Set<String> seen = acceptedBefore(readable);
         for (int i = 0; i < readable.size(); i++) {
             outcomes.addAll(new Checked(readable.get(i), patients.get(i), known.get(readable.get(i).provider()), session, seen,
-                    exchangeId).run(received, actor));
+                    exchangeId).run(received, layout, actor));
         }
         session.flush();
         outcomes.sort(Comparator.comparingInt(o -> o.lineNo));
@@ -122,12 +123,14 @@ class InvoiceRecorder {
             return o;
         }
 
-        List<InvoiceOutcome> run(LocalDate received, String actor) {
+        List<InvoiceOutcome> run(LocalDate received, InvoiceLayout layout, String actor) {
             List<InvoiceOutcome> all = new ArrayList<>();
             all.add(head);
             all.addAll(acts);
             String refusal = invoice.total().compareTo(invoice.sumOfActs()) != 0 ? "TOTAL_MISMATCH" : invoice.invoiceDate().isAfter(received)
-                    ? "INVOICE_DATE_FUTURE" : provider == null ? "PROVIDER_UNKNOWN" : patient == null ? "UNKNOWN_BENEFICIARY" : null;
+                    ? "INVOICE_DATE_FUTURE" : provider == null ? "PROVIDER_UNKNOWN"
+                    : !layout.specialties().contains(provider.getSpecialty()) ? "PROVIDER_OTHER_GROUP"
+                    : patient == null ? "UNKNOWN_BENEFICIARY" : null;
             if (refusal != null) {
                 InvoiceRejection code = InvoiceRejection.valueOf(refusal);
                 String why = switch (code) {
@@ -135,6 +138,8 @@ class InvoiceRecorder {
                             + invoice.sumOfActs().toPlainString();
                     case INVOICE_DATE_FUTURE -> "invoice dated " + invoice.invoiceDate() + ", received " + received;
                     case PROVIDER_UNKNOWN -> "no provider " + invoice.provider() + " in the provider list";
+                    case PROVIDER_OTHER_GROUP -> "provider " + invoice.provider() + " is a " + provider.getSpecialty()
+                            + ": the " + layout.group() + " group bills for " + layout.specialties();
                     default -> "neither the card (or matricule) and rank nor the name and birth date identify one beneficiary";
                 };
                 all.forEach(o -> o.reject(code, why));

@@ -15,6 +15,7 @@ enum InvoiceRejection {
     CARE_AFTER_INVOICE("Date des soins postérieure à la date de facture"),
     CARE_TOO_OLD("Soins facturés hors délai"),
     PROVIDER_UNKNOWN("Professionnel de santé inconnu"),
+    PROVIDER_OTHER_GROUP("Professionnel de santé hors du groupe de ce fichier"),
     PROVIDER_NOT_CONVENTIONED("Professionnel de santé non conventionné à la date des soins"),
     UNKNOWN_BENEFICIARY("Bénéficiaire inconnu"),
     RIGHTS_CLOSED("Droits fermés à la date des soins"),

@@ -91,7 +91,7 @@ class ProviderInvoiceFeed extends BaseFileFeed {
         List<InvoiceRecords.Invoice> invoices = InvoiceRecords.read(layout, lines, loose);
         LocalDate received = jdbc.queryForObject("select (received_at at time zone current_setting('TimeZone'))::date from exchange "
                 + "where id = ?", LocalDate.class, exchange.id());
-        return recorder.record(exchange.id(), received, invoices, loose, "provider-file:" + exchange.id());
+        return recorder.record(exchange.id(), received, layout, invoices, loose, "provider-file:" + exchange.id());
     }
 
     @Override

@@ -38,6 +38,7 @@ class InvoiceLayoutTest {
         assertRefused(dir, pharmacies.replace("columns: [line, invoice, act,", "columns: [line, invoice, acte,"),
                 "acknowledgement.columns: unknown column 'acte'");
         assertRefused(dir, pharmacies.replace("delimiter: \";\"", "delimiter: \",\""), "delimiter and decimal-separator must");
+        assertRefused(dir, pharmacies.replace("specialties: [PHARMACY]", "specialties: [PHARMACIE]"), "unknown specialty 'PHARMACIE'");
     }
 
     private static void assertRefused(Path dir, String yaml, String reason) throws IOException {

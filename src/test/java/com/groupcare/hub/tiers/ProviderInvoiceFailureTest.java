@@ -29,12 +29,12 @@ class ProviderInvoiceFailureTest extends InvoiceSamples {
 
         Map<String, Object> exchange = dropInvoices(PHARMACIES, sample("provider-invoices/" + PHARMACIES), 1);
 
-        assertThat(jdbc.queryForObject("select last_value from crash_once_seq", Long.class)).as("it did crash once").isGreaterThan(22);
+        assertThat(jdbc.queryForObject("select last_value from crash_once_seq", Long.class)).as("it did crash once").isGreaterThan(24);
         assertThat(outcomes(exchange.get("id"))).containsExactlyElementsOf(ProviderInvoiceFlowTest.PHARMACY_OUTCOMES);
         assertThat(count("select count(*) from claim")).isEqualTo(4);
         assertThat(jdbc.queryForObject("select sum(amount) from ceiling_reservation", java.math.BigDecimal.class))
                 .as("ceilings consumed once").isEqualByComparingTo("2096.750");
-        assertThat(awaitAck("ACK_" + PHARMACIES).split("\r\n")).hasSize(23);
+        assertThat(awaitAck("ACK_" + PHARMACIES).split("\r\n")).hasSize(25);
         assertThat(count("select count(*) from exchange where flow = 'provider-invoice-ack'")).isEqualTo(1);
     }
 }

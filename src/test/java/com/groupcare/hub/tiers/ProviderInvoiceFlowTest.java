@@ -25,7 +25,8 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
             "15 REJECTED PROVIDER_NOT_CONVENTIONED -", "16 REJECTED PROVIDER_NOT_CONVENTIONED -",
             "17 ACCEPTED - 2000.000", "18 ACCEPTED - 2000.000", "19 REJECTED CEILING_EXHAUSTED -",
             "20 REJECTED INVOICE_REFUSED -", "21 REJECTED MALFORMED_LINE -", "22 REJECTED INVOICE_REFUSED -",
-            "23 REJECTED INVOICE_REFUSED -");
+            "23 REJECTED INVOICE_REFUSED -",
+            "24 REJECTED PROVIDER_OTHER_GROUP -", "25 REJECTED PROVIDER_OTHER_GROUP -");
 
     static final List<String> CLINIC_OUTCOMES = List.of(
             "2 ACCEPTED - 36.000", "3 ACCEPTED - 36.000", "4 REJECTED VOUCHER_MISSING -",
@@ -45,15 +46,15 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
 
         assertThat(outcomes(pharmacies.get("id"))).containsExactlyElementsOf(PHARMACY_OUTCOMES);
         assertThat(outcomes(clinics.get("id"))).containsExactlyElementsOf(CLINIC_OUTCOMES);
-        assertThat(pharmacies).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("total_count", 22)
-                .containsEntry("rejected_count", 14);
+        assertThat(pharmacies).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("total_count", 24)
+                .containsEntry("rejected_count", 16);
         assertThat(clinics).containsEntry("total_count", 19).containsEntry("rejected_count", 10);
         Set<String> triggered = new HashSet<>(jdbc.queryForList("select distinct code from provider_invoice_line where code is not null",
                 String.class));
         assertThat(triggered).as("every code of the closed list, each by a line of a real file")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(InvoiceRejection.values()).map(Enum::name).toList());
         assertThat(count("select count(*) from exchange_error where exchange_id = ?", pharmacies.get("id")))
-                .as("the rejected lines are on the exchange too, for the console").isEqualTo(14);
+                .as("the rejected lines are on the exchange too, for the console").isEqualTo(16);
 
         // every accepted act became a line of a claim, payee the provider, valued at the amount acknowledged
         assertThat(count("""
@@ -67,7 +68,7 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
                 .containsExactly("SFX-003 96.750", "SFX-004 2000.000", "SFX-005 45.000", "SFX-009 36.000", "SFX-016 56.250");
 
         String ack = awaitAck("ACK_" + PHARMACIES);
-        assertThat(ack.split("\r\n")).hasSize(23).startsWith("ligne;facture;acte;statut;code;libelle;montant_accepte",
+        assertThat(ack.split("\r\n")).hasSize(25).startsWith("ligne;facture;acte;statut;code;libelle;montant_accepte",
                 "2;PH-1001;;ACCEPTE;;;40,950", "3;PH-1001;PH;ACCEPTE;;;40,950");
         assertThat(ack).contains("6;PH-1002;ACU;REJETE;ACT_NOT_COVERED;Acte non couvert par la garantie;0\r\n",
                 "8;PH-1001;PH;REJETE;DUPLICATE;Doublon d'une prestation déjà facturée;0\r\n",

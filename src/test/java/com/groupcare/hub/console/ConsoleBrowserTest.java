@@ -49,6 +49,12 @@ class ConsoleBrowserTest extends HubIntegrationTest {
             // the overview counts it without a reload
             browser.waitUntil(d -> d.findElement(By.cssSelector("#flow-hr-sync .failed-today")).getText().equals("1"));
             browser.screenshot("overview");
+            // on a phone the page never runs off the screen: the wide tables scroll inside their own box
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            Object overflow = browser.driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertThat(((Number) overflow).intValue()).as("page wider than a phone's screen by").isLessThanOrEqualTo(0);
+            browser.screenshot("overview-phone");
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
 
             browser.find(By.cssSelector("#flow-hr-sync a")).click();
             browser.find(By.linkText(SNAPSHOT)).click();

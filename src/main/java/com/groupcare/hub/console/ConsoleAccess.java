@@ -3,11 +3,9 @@ package com.groupcare.hub.console;
 import java.util.Collection;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who sees what in the console beyond the URL rules of SecurityConfig: the desk (OPERATOR) sees only
@@ -16,10 +14,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class ConsoleAccess {
 
-    private final ConsoleSettings settings;
+    private final com.groupcare.hub.security.DeskFlows deskFlows;
 
-    ConsoleAccess(ConsoleSettings settings) {
-        this.settings = settings;
+    ConsoleAccess(com.groupcare.hub.security.DeskFlows deskFlows) {
+        this.deskFlows = deskFlows;
     }
 
     public static boolean has(Authentication user, String... roles) {
@@ -30,13 +28,10 @@ public class ConsoleAccess {
 
     /** The flows whose files the user sees: every flow (null) unless the user is only of the desk. */
     public Collection<String> visibleFlows(Authentication user) {
-        return has(user, "ADMIN", "INTEGRATOR", "AUDITOR") ? null : settings.operatorFlows();
+        return deskFlows.visibleTo(user);
     }
 
     public void checkFlow(Authentication user, String flow) {
-        Collection<String> flows = visibleFlows(user);
-        if (flows != null && !flows.contains(flow)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this flow's files are not the desk's");
-        }
+        deskFlows.check(user, flow);
     }
 }

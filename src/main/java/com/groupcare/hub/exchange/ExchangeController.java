@@ -29,34 +29,18 @@ public class ExchangeController {
 
     private final JdbcClient jdbc;
     private final ExchangeActions actions;
-    private final List<String> deskFlows;
+    private final com.groupcare.hub.security.DeskFlows deskFlows;
 
-    /** The flows whose files the insurance desk (OPERATOR alone) sees, here as in the console (hub.console.operator-flows). */
-    public ExchangeController(JdbcClient jdbc, ExchangeActions actions, org.springframework.core.env.Environment env) {
+    public ExchangeController(JdbcClient jdbc, ExchangeActions actions, com.groupcare.hub.security.DeskFlows deskFlows) {
         this.jdbc = jdbc;
         this.actions = actions;
-        // a YAML list: bound, not read as one @Value string
-        this.deskFlows = org.springframework.boot.context.properties.bind.Binder.get(env)
-                .bind("hub.console.operator-flows", org.springframework.boot.context.properties.bind.Bindable.listOf(String.class))
-                .orElse(List.of());
-    }
-
-    /** The desk's flows when the user is only of the desk; null: every flow. */
-    private List<String> visibleFlows(org.springframework.security.core.Authentication user) {
-        boolean wider = user.getAuthorities().stream().map(a -> a.getAuthority())
-                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_INTEGRATOR") || a.equals("ROLE_AUDITOR"));
-        return wider ? null : deskFlows;
+        this.deskFlows = deskFlows;
     }
 
     private void checkFlow(long id, org.springframework.security.core.Authentication user) {
-        List<String> flows = visibleFlows(user);
-        if (flows != null) {
-            String flow = jdbc.sql("select flow from exchange where id = :id").param("id", id).query(String.class).optional()
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no exchange " + id));
-            if (!flows.contains(flow)) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this flow's files are not the desk's");
-            }
-        }
+        String flow = jdbc.sql("select flow from exchange where id = :id").param("id", id).query(String.class).optional()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no exchange " + id));
+        deskFlows.check(user, flow);
     }
 
     /** Why a held file is rejected, for the audit trail. */
@@ -80,7 +64,7 @@ public class ExchangeController {
                                       @RequestParam(required = false) String status,
                                       @RequestParam(defaultValue = "100") int limit,
                                       org.springframework.security.core.Authentication user) {
-        List<String> flows = visibleFlows(user);
+        List<String> flows = deskFlows.visibleTo(user);
         return jdbc.sql("select " + COLUMNS + """
                          from exchange where (cast(:partner as text) is null or partner = :partner)
                          and (cast(:flow as text) is null or flow = :flow)

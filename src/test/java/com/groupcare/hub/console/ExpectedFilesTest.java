@@ -25,7 +25,7 @@ class ExpectedFilesTest {
         Clock clock = Clock.fixed(LocalDateTime.parse(localTime).atZone(TUNIS).toInstant(), TUNIS);
         FileFeed hr = org.mockito.Mockito.mock(FileFeed.class);
         org.mockito.Mockito.when(hr.flow()).thenReturn("hr-sync");
-        return new ExpectedFiles(new ConsoleSettings(schedules, List.of(), Map.of(), List.of()), new FileFeeds(List.of(hr)),
+        return new ExpectedFiles(new ConsoleSettings(schedules, Map.of(), List.of()), new FileFeeds(List.of(hr)),
                 Optional.of(clock));
     }
 

@@ -164,6 +164,13 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
     }
 
     @Test
+    void aFileOfNothingButItsHeaderIsDoneAndAcknowledgedEmpty() {
+        Map<String, Object> empty = dropInvoices("TP_PHARMA_20261127_LOT11.csv", "TP-PHARMA;V1\r\n".getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(empty).containsEntry("status", "DONE").containsEntry("total_count", 0);
+        assertThat(awaitAck("ACK_TP_PHARMA_20261127_LOT11.csv")).isEqualTo("ligne;facture;acte;statut;code;libelle;montant_accepte\r\n");
+    }
+
+    @Test
     void aFileWithAnotherGroupsHeaderIsRefusedWholeAndWritesNothing() {
         membersAndProviders();
         byte[] clinicsUnderAPharmacyName = sample("provider-invoices/" + CLINICS);

@@ -1,45 +1,62 @@
 package com.groupcare.hub.remittance;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A claim follows its insurer's answers, set-based for every claim a chunk answered: REIMBURSED
- * when every line is answered and paid within the tolerance, REJECTED_BY_INSURER (with the
- * insurer's reason) when every line is answered and nothing was paid, PARTIALLY_REIMBURSED otherwise.
+ * A claim follows its insurer's answers: REIMBURSED when every line is answered and paid within the
+ * tolerance, REJECTED_BY_INSURER (with the insurer's reason) when every line is answered and nothing
+ * was paid, PARTIALLY_REIMBURSED otherwise. Decided in Java from every line's state after the chunk,
+ * and kept in claim_answer (one insert, or an update when the claim was answered before).
  */
 final class ClaimAnswers {
+
+    record Answer(long claimId, String status, String reason) {
+    }
 
     private ClaimAnswers() {
     }
 
-    static void update(JdbcTemplate jdbc, Collection<Long> claimIds, BigDecimal tolerance) {
-        if (claimIds.isEmpty()) {
+    /** The answer of a claim from its lines' states after the chunk and the insurer's labels on them. */
+    static Answer answer(long claimId, Collection<Long> lineIds, Map<Long, Reconciliation.LineState> states,
+                         Map<Long, String> labels, BigDecimal tolerance) {
+        boolean allAnswered = true;
+        boolean settled = true;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal expected = BigDecimal.ZERO;
+        String reason = null;
+        for (Long id : lineIds) {
+            Reconciliation.LineState line = states.get(id);
+            allAnswered &= line.answered();
+            settled &= !line.answered() || line.paid().compareTo(line.expected().subtract(tolerance)) >= 0;
+            paid = paid.add(line.answered() ? line.paid() : BigDecimal.ZERO);
+            expected = expected.add(line.expected());
+            String label = labels.get(id);
+            reason = label == null || (reason != null && reason.compareTo(label) <= 0) ? reason : label;
+        }
+        String status = allAnswered && settled ? "REIMBURSED"
+                : allAnswered && paid.signum() <= 0 && expected.signum() > 0 ? "REJECTED_BY_INSURER" : "PARTIALLY_REIMBURSED";
+        return new Answer(claimId, status, reason);
+    }
+
+    static void write(JdbcTemplate jdbc, List<Answer> answers) {
+        if (answers.isEmpty()) {
             return;
         }
-        List<Long> ids = claimIds.stream().sorted().toList();
+        List<Answer> sorted = new ArrayList<>(answers);
+        sorted.sort(java.util.Comparator.comparingLong(Answer::claimId));
         jdbc.update(con -> RemittanceMatcher.statement(con, """
-                with line as (
-                    select cl.claim_id, cl.expected, count(r.id) > 0 as answered, coalesce(sum(r.amount_paid), 0) as paid,
-                           min(r.insurer_label) as label
-                    from unnest(?::bigint[]) as i(id)
-                    join claim_line cl on cl.claim_id = i.id
-                    left join remittance_line r on r.claim_line_id = cl.id and r.outcome <> 'SUSPENSE'
-                    group by cl.claim_id, cl.id, cl.expected),
-                answer as (
-                    select claim_id, bool_and(answered) as all_answered,
-                           bool_and(not answered or paid >= expected - ?) as settled,
-                           sum(paid) as paid, sum(expected) as expected, min(label) as label
-                    from line group by claim_id)
-                update claim c
-                set status = case when a.all_answered and a.settled then 'REIMBURSED'
-                                  when a.all_answered and a.paid <= 0 and a.expected > 0 then 'REJECTED_BY_INSURER'
-                                  else 'PARTIALLY_REIMBURSED' end,
-                    insurer_reason = a.label, updated_at = now()
-                from answer a where c.id = a.claim_id and c.status <> 'CANCELLED'""",
-                RemittanceMatcher.array(con, "int8", ids), tolerance));
+                insert into claim_answer (claim_id, status, insurer_reason, updated_at)
+                select a.claim_id, a.status, a.reason, now() from unnest(?::bigint[], ?::varchar[], ?::varchar[]) as a(claim_id, status, reason)
+                on conflict (claim_id) do update
+                set status = excluded.status, insurer_reason = excluded.insurer_reason, updated_at = excluded.updated_at""",
+                RemittanceMatcher.array(con, "int8", sorted.stream().map(Answer::claimId).toList()),
+                RemittanceMatcher.array(con, "varchar", sorted.stream().map(Answer::status).toList()),
+                RemittanceMatcher.array(con, "varchar", sorted.stream().map(Answer::reason).toList())));
     }
 }

@@ -19,10 +19,13 @@ record ClaimLineMatch(long claimId, Long claimLineId, Integer claimLineNo, Strin
 
     private static final Set<String> ANSWERABLE = Set.of("SENT", "REIMBURSED", "PARTIALLY_REIMBURSED", "REJECTED_BY_INSURER");
 
-    /** The columns {@link #read} expects, for a query joining claim c and claim_line cl. */
+    /**
+     * The columns {@link #read} expects, for a query joining claim c, claim_line cl and claim_answer ca: the
+     * status is the insurer's answer when there is one, else the claim's own.
+     */
     static final String COLUMNS = """
-            c.id, cl.id, cl.line_no, c.status, c.policy_number, c.transmittal_id, cl.expected, c.currency, c.member_id,
-            c.provider_code, c.date_of_care""";
+            c.id, cl.id, cl.line_no, coalesce(ca.status, c.status), c.policy_number, c.transmittal_id, cl.expected, c.currency,
+            c.member_id, c.provider_code, c.date_of_care""";
 
     /**
      * The contract's transmittals and the providers' conventions, read once per chunk: a few hundred
@@ -56,6 +59,17 @@ record ClaimLineMatch(long claimId, Long claimLineId, Integer claimLineNo, Strin
                 rs.getString(from + 3), rs.getString(from + 4), transmittal == null ? null : lookups.transmittals().get(transmittal),
                 rs.getBigDecimal(from + 6), rs.getString(from + 7), rs.getObject(from + 8, UUID.class), provider,
                 lookups.tiersPayant(provider, rs.getObject(from + 10, LocalDate.class)));
+    }
+
+    /** The claim without a line: a remittance line naming a line number the claim does not have. */
+    ClaimLineMatch withoutLine() {
+        return new ClaimLineMatch(claimId, null, null, claimStatus, policyNumber, transmittalNumber, null, currency, memberId,
+                providerCode, tiersPayant);
+    }
+
+    /** True once the insurer has answered some line of the claim (its status is then the answer's). */
+    boolean claimAnswered() {
+        return !claimStatus.equals("SENT") && ANSWERABLE.contains(claimStatus);
     }
 
     /** Null when the line may answer this claim line, or the suspense reason. */

@@ -40,13 +40,17 @@ class RemittanceApplier {
         matcher.lockPolicy(policy); // before matching: the claims' statuses read next are then final for this chunk
         Map<Integer, ClaimLineMatch> byNumbers = matcher.byNumbers(entries);
         Map<Integer, List<ClaimLineMatch>> byCare = matcher.byCare(policy, entries);
+        Set<Long> careClaims = new HashSet<>();
+        byCare.values().forEach(list -> list.forEach(m -> careClaims.add(m.claimId())));
+        matcher.completeClaims(careClaims);
 
+        // every line of every claim named: a claim's status follows from all of them
         Map<Long, ClaimLineMatch> matched = new HashMap<>();
-        byNumbers.values().forEach(m -> note(m, matched));
-        byCare.values().forEach(list -> list.forEach(m -> note(m, matched)));
+        matcher.claimLines().values().forEach(list -> list.forEach(m -> note(m, matched)));
         long t1 = System.nanoTime();
         long t2 = System.nanoTime();
-        Map<Long, Reconciliation.LineState> states = matcher.states(matched);
+        Map<Long, String> labels = new HashMap<>();
+        Map<Long, Reconciliation.LineState> states = matcher.states(matched, labels);
         Debts debts = new Debts(jdbc, payees(byNumbers, byCare));
         long t3 = System.nanoTime();
 
@@ -79,6 +83,9 @@ class RemittanceApplier {
             }
             states.put(match.claimLineId(), decision.after());
             answeredClaims.add(match.claimId());
+            if (entry.rejectionLabel() != null) {
+                labels.merge(match.claimLineId(), entry.rejectionLabel(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
             if (decision.payable().signum() > 0) {
                 RemittanceRows.PayeeTotal payable = rows.payee(match);
                 payable.amount = payable.amount.add(decision.payable());
@@ -102,7 +109,8 @@ class RemittanceApplier {
         long t5 = System.nanoTime();
         debts.writeExisting();
         closeComplaints(rows.closings);
-        ClaimAnswers.update(jdbc, answeredClaims, tolerance);
+        ClaimAnswers.write(jdbc, answeredClaims.stream().map(id -> ClaimAnswers.answer(id,
+                matcher.claimLines().get(id).stream().map(ClaimLineMatch::claimLineId).toList(), states, labels, tolerance)).toList());
         long t6 = System.nanoTime();
         log.debug("Remittance chunk in ms: match {}, lock {}, answers so far {}, decide {}, write {}, claim statuses {}",
                 (t1 - t0) / 1000000, (t2 - t1) / 1000000, (t3 - t2) / 1000000, (t4 - t3) / 1000000, (t5 - t4) / 1000000, (t6 - t5) / 1000000);

@@ -99,7 +99,7 @@ class RemittanceFailureTest extends RemittanceSamples {
                 + count("select count(*) from complaint")).isZero();
         assertThat(count("select count(*) from exchange_error e join exchange x on x.id = e.exchange_id where x.flow = 'insurer-remittance'"))
                 .isZero();
-        assertThat(count("select count(*) from claim where status = 'SENT'")).isEqualTo(8);
+        assertThat(count("select count(*) from claim_state where status = 'SENT'")).isEqualTo(8);
     }
 
     @Test

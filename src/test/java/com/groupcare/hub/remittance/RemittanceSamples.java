@@ -99,7 +99,7 @@ public abstract class RemittanceSamples extends HubIntegrationTest {
         assertThat(claimStatuses()).contains(entry("BS-26-0001", "PARTIALLY_REIMBURSED"), entry("BS-26-0002", "PARTIALLY_REIMBURSED"),
                 entry("BS-26-0003", "REIMBURSED"), entry("BS-26-0004", "REJECTED_BY_INSURER"), entry("BS-26-0005", "REIMBURSED"),
                 entry("BS-26-0006", "REIMBURSED"), entry("BS-26-0007", "SENT"), entry("BS-26-0008", "SENT"));
-        assertThat(jdbc.queryForObject("select insurer_reason from claim where claim_number = 'BS-26-0004'", String.class))
+        assertThat(jdbc.queryForObject("select insurer_reason from claim_state where claim_number = 'BS-26-0004'", String.class))
                 .isEqualTo("Plafond atteint");
     }
 
@@ -112,7 +112,7 @@ public abstract class RemittanceSamples extends HubIntegrationTest {
 
     Map<String, String> claimStatuses() {
         Map<String, String> statuses = new java.util.TreeMap<>();
-        jdbc.queryForList("select claim_number, status from claim").forEach(r -> statuses.put((String) r.get("claim_number"),
+        jdbc.queryForList("select claim_number, status from claim_state").forEach(r -> statuses.put((String) r.get("claim_number"),
                 (String) r.get("status")));
         return statuses;
     }

@@ -49,7 +49,7 @@ class SecondInsurerTest extends RemittanceSamples {
                 .containsExactly(tuple("MEMBER", "54.000"), tuple("PROVIDER", "44.600"));
         assertThat(jdbc.queryForObject("select reason from complaint", String.class))
                 .isEqualTo("rejected by the insurer: Acte exclu de la garantie");
-        assertThat(jdbc.queryForObject("select status from claim where claim_number = 'BA-26-0003'", String.class))
+        assertThat(jdbc.queryForObject("select status from claim_state where claim_number = 'BA-26-0003'", String.class))
                 .isEqualTo("REJECTED_BY_INSURER");
     }
 }

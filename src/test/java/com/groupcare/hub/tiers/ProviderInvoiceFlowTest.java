@@ -207,7 +207,7 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
         assertThat(jdbc.queryForList("select payee_type, payee, lines, amount from payable order by payee"))
                 .extracting(r -> r.get("payee_type") + " " + r.get("payee") + " " + r.get("lines") + " " + r.get("amount"))
                 .containsExactly("PROVIDER SFX-003 3 96.750", "PROVIDER SFX-004 1 2000.000");
-        assertThat(jdbc.queryForList("select distinct status from claim", String.class)).containsExactly("REIMBURSED");
+        assertThat(jdbc.queryForList("select distinct status from claim_state", String.class)).containsExactly("REIMBURSED");
         assertThat(count("""
                 select count(*) from provider_invoice_line p join claim c on c.claim_number = p.claim_number
                 join claim_line l on l.claim_id = c.id and l.line_no = p.claim_line_no

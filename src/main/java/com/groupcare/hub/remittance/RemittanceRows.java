@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class RemittanceRows {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RemittanceRows.class);
+
     record Line(long id, int lineNo, String transmittalNumber, String claimNumber, Integer claimLineNo, String matchedBy,
                 Long claimId, Long claimLineId, BigDecimal amountPaid, BigDecimal expected, BigDecimal paidBefore,
                 BigDecimal difference, String insurerCode, String insurerLabel, String outcome, String suspenseReason,
@@ -80,7 +82,9 @@ final class RemittanceRows {
 
     void write(JdbcTemplate jdbc, long exchangeId, String policy) {
         Instant now = Instant.now();
+        long t0 = System.nanoTime();
         upsertPayables(jdbc, exchangeId, policy);
+        long t1 = System.nanoTime();
         PgCopy.insert(jdbc, "remittance_line", "id, exchange_id, line_no, policy_number, transmittal_number, claim_number, "
                 + "claim_line_no, matched_by, claim_id, claim_line_id, amount_paid, expected, paid_before, difference, insurer_code, "
                 + "insurer_label, outcome, suspense_reason, first_answer, payee_type, payee, payable_id", lines, l -> new Object[] {
@@ -89,6 +93,7 @@ final class RemittanceRows {
                 l.insurerLabel(), l.outcome(), l.suspenseReason(), l.firstAnswer(),
                 l.payee() == null ? null : l.payee().payeeType(), l.payee() == null ? null : l.payee().payee(),
                 l.paying() ? payee(l.payee()).id : null});
+        long t2 = System.nanoTime();
         PgCopy.insert(jdbc, "overpayment", "id, origin, remittance_line_id, claim_id, claim_line_id, policy_number, currency, "
                 + "payee_type, payee, amount, recovered, status, created_at, recovered_at", overpayments, o -> new Object[] {o.id,
                 o.origin, o.lineId, o.match.claimId(), o.match.claimLineId(), policy, o.match.currency(), o.match.payeeType(),
@@ -104,6 +109,8 @@ final class RemittanceRows {
                 c.closingLineId() == null ? null : "regularised by a later remittance line", c.closingLineId(), now});
         PgCopy.insert(jdbc, "ceiling_correction", "claim_id, line_no, remittance_line_id, delta", corrections,
                 c -> new Object[] {c.claimId(), c.lineNo(), c.lineId(), c.delta()});
+        LOG.debug("Remittance chunk written in ms: payables {}, lines {}, the rest {}", (t1 - t0) / 1000000, (t2 - t1) / 1000000,
+                (System.nanoTime() - t2) / 1000000);
     }
 
     /** Adds this chunk's totals to the payees' payables of the file (created by the first chunk that pays them). */

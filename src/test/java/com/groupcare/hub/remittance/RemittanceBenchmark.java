@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @TestPropertySource(properties = {"hub.hr.chunk-size=1000", "hub.remittance.chunk-size=20000",
-        "logging.level.com.groupcare.hub.remittance.RemittanceApplier=DEBUG"})
+        "logging.level.com.groupcare.hub.remittance.RemittanceApplier=DEBUG",
+        "logging.level.com.groupcare.hub.remittance.RemittanceRows=DEBUG"})
 class RemittanceBenchmark extends HubIntegrationTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

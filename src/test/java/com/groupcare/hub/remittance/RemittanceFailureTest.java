@@ -140,4 +140,17 @@ class RemittanceFailureTest extends RemittanceSamples {
         assertThat(jdbc.queryForObject("select sum(amount_paid) from remittance_line where outcome <> 'SUSPENSE'", String.class))
                 .isEqualTo("289.700");
     }
+
+    @Test
+    void theDatabaseItselfRefusesASecondFirstAnswerToAClaimLine() {
+        claimsSentToTheInsurer();
+        long line = jdbc.queryForObject("select min(id) from claim_line", Long.class);
+        String insert = "insert into remittance_line (exchange_id, line_no, policy_number, claim_line_id, amount_paid, outcome, "
+                + "first_answer) values (-1, ?, 'POL-TRS-2026', ?, 1, 'RECONCILED', ?)";
+        jdbc.update(insert, 2, line, true);
+        jdbc.update(insert, 3, line, false);
+        assertThat(count("select count(*) from remittance_line where claim_line_id = " + line)).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert, 4, line, true))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
 }

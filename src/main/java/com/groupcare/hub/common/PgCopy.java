@@ -1,11 +1,12 @@
 package com.groupcare.hub.common;
 
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PgCopy {
 
+    private static final int BLOCK = 256 * 1024;
+
     private PgCopy() {
     }
 
@@ -22,25 +25,39 @@ public final class PgCopy {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 200);
-        for (T row : rows) {
-            Object[] fields = values.apply(row);
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                append(csv, fields[i]);
-            }
-            csv.append('\n');
-        }
         String sql = "copy " + table + " (" + columns + ") from stdin with (format csv)";
         jdbc.execute((ConnectionCallback<Long>) con -> {
+            // sent a block at a time as it is written: the database parses one block while the next is formatted
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                StringBuilder csv = new StringBuilder(BLOCK + 1024);
+                for (T row : rows) {
+                    Object[] fields = values.apply(row);
+                    for (int i = 0; i < fields.length; i++) {
+                        if (i > 0) {
+                            csv.append(',');
+                        }
+                        append(csv, fields[i]);
+                    }
+                    csv.append('\n');
+                    if (csv.length() >= BLOCK) {
+                        send(copy, csv);
+                    }
+                }
+                send(copy, csv);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
+    }
+
+    private static void send(CopyIn copy, StringBuilder csv) throws java.sql.SQLException {
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        csv.setLength(0);
     }
 
     private static void append(StringBuilder csv, Object value) {

@@ -119,7 +119,9 @@ public class FilePipeline {
             return null;
         }
         progress.startProcessing(exchangeId);
-        return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, maxLineBytes);
+        Path stored = intake.storedPath(exchangeId);
+        feed.prepare(exchange, () -> FileChunks.blocks(stored, feed, exchange.fileName(), exchangeId, maxLineBytes));
+        return new FileChunks(stored, feed, exchange.fileName(), exchangeId, maxLineBytes);
     }
 
     /** Every chunk is on the queue; finishes the file if the consumers were quicker. */

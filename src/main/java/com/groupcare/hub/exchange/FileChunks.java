@@ -96,22 +96,6 @@ final class FileChunks implements Iterator<ChunkRef>, AutoCloseable {
         reader.close();
     }
 
-    /** The whole stored file as blocks of lines, a chunk's worth at a time (a feed staging the file before its chunks apply). */
-    static Iterator<List<RawLine>> blocks(Path file, FileFeed feed, String fileName, long exchangeId, int maxLineBytes) {
-        FileChunks chunks = new FileChunks(file, feed, fileName, exchangeId, maxLineBytes);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return chunks.hasNext();
-            }
-
-            @Override
-            public List<RawLine> next() {
-                return read(file, chunks.next(), maxLineBytes);
-            }
-        };
-    }
-
     /** The lines of one chunk, read back from the stored file. */
     static List<RawLine> read(Path file, ChunkRef chunk, int maxLineBytes) {
         List<RawLine> lines = new ArrayList<>(chunk.lastLine() - chunk.firstLine() + 1);

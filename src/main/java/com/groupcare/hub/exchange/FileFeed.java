@@ -84,14 +84,6 @@ public interface FileFeed {
         return false;
     }
 
-    /**
-     * Runs once when the file is split, in the split's transaction, before any chunk applies: a feed may
-     * stage the whole file set-based (its chunks then find there what it staged; a chunk must still
-     * apply right without it). {@code blocks} reads the stored file a chunk's worth of lines at a time.
-     */
-    default void prepare(ExchangeState exchange, java.util.function.Supplier<java.util.Iterator<List<RawLine>>> blocks) {
-    }
-
     /** Applies one chunk inside the pipeline's transaction; returns its rejected lines. */
     List<LineError> apply(ExchangeState exchange, List<RawLine> lines);
 

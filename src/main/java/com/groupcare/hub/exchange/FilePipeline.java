@@ -119,9 +119,7 @@ public class FilePipeline {
             return null;
         }
         progress.startProcessing(exchangeId);
-        Path stored = intake.storedPath(exchangeId);
-        feed.prepare(exchange, () -> FileChunks.blocks(stored, feed, exchange.fileName(), exchangeId, maxLineBytes));
-        return new FileChunks(stored, feed, exchange.fileName(), exchangeId, maxLineBytes);
+        return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, maxLineBytes);
     }
 
     /** Every chunk is on the queue; finishes the file if the consumers were quicker. */

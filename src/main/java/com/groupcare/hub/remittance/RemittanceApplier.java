@@ -32,13 +32,13 @@ class RemittanceApplier {
         this.jdbc = jdbc;
     }
 
-    void apply(long exchangeId, InsuranceContract contract, List<RemittanceEntry> entries, boolean staged) {
+    void apply(long exchangeId, InsuranceContract contract, List<RemittanceEntry> entries) {
         long t0 = System.nanoTime();
         String policy = contract.policyNumber();
         BigDecimal tolerance = contract.reconciliationTolerance() == null ? BigDecimal.ZERO : contract.reconciliationTolerance();
         RemittanceMatcher matcher = new RemittanceMatcher(jdbc);
         matcher.lockPolicy(policy); // before matching: the claims' statuses read next are then final for this chunk
-        Map<Integer, ClaimLineMatch> byNumbers = matcher.byNumbers(entries, staged ? exchangeId : null);
+        Map<Integer, ClaimLineMatch> byNumbers = matcher.byNumbers(entries);
         Map<Integer, List<ClaimLineMatch>> byCare = matcher.byCare(policy, entries);
         Set<Long> careClaims = new HashSet<>();
         byCare.values().forEach(list -> list.forEach(m -> careClaims.add(m.claimId())));

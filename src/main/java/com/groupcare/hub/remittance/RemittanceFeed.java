@@ -30,11 +30,9 @@ class RemittanceFeed extends BaseFileFeed {
     private final ContractCatalog contracts;
     private final RemittanceApplier applier;
     private final PayablesNotice notice;
-    private final RemittanceStaging staging;
     private final com.groupcare.hub.membership.MovementMappings movements;
 
     RemittanceFeed(InsurerMappings mappings, ContractCatalog contracts, RemittanceApplier applier, PayablesNotice notice,
-                   RemittanceStaging staging,
                    com.groupcare.hub.membership.MovementMappings movements,
                    @Value("${hub.remittance.chunk-size:20000}") int chunkSize,
                    @Value("${hub.remittance.files-queue:remittance.files}") String filesQueue,
@@ -44,7 +42,6 @@ class RemittanceFeed extends BaseFileFeed {
         this.contracts = contracts;
         this.applier = applier;
         this.notice = notice;
-        this.staging = staging;
         this.movements = movements;
     }
 
@@ -105,19 +102,12 @@ class RemittanceFeed extends BaseFileFeed {
         RemittanceLayout layout = mappings.remittance(exchange.fileKind());
         List<LineError> rejected = new ArrayList<>();
         List<RemittanceEntry> entries = RemittanceLines.parse(layout, Money.minorUnits(contract.currency()), lines, rejected::add);
-        applier.apply(exchange.id(), contract, entries, !entries.isEmpty() && staging.staged(exchange.id()));
+        applier.apply(exchange.id(), contract, entries);
         return rejected;
-    }
-
-    /** Matches the whole file to our claims at once, before its chunks apply ({@link RemittanceStaging}). */
-    @Override
-    public void prepare(ExchangeState exchange, java.util.function.Supplier<java.util.Iterator<List<RawLine>>> blocks) {
-        staging.stage(exchange.id(), mappings.remittance(exchange.fileKind()), scale(exchange.fileKind()), blocks.get());
     }
 
     @Override
     public Completion complete(ExchangeState exchange, boolean released) {
-        staging.drop(exchange.id());
         notice.afterCommit(exchange.id());
         return Completion.DONE;
     }

@@ -32,7 +32,7 @@ final class RemittanceMatcher {
      * no such line). Every line of each claim named is read once, by claim (half the look-ups of one per
      * line), and kept in {@link #claimLines()}: the claim's status then follows without reading it again.
      */
-    Map<Integer, ClaimLineMatch> byNumbers(List<RemittanceEntry> entries, Long stagedExchange) {
+    Map<Integer, ClaimLineMatch> byNumbers(List<RemittanceEntry> entries) {
         Map<Integer, ClaimLineMatch> found = new HashMap<>();
         java.util.Set<String> claims = new java.util.LinkedHashSet<>();
         entries.stream().filter(RemittanceEntry::echoesNumbers).forEach(e -> claims.add(e.claimNumber()));
@@ -40,29 +40,20 @@ final class RemittanceMatcher {
             return found;
         }
         Map<String, List<ClaimLineMatch>> byClaim = new HashMap<>();
-        org.springframework.jdbc.core.RowCallbackHandler keep = rs -> {
-            ClaimLineMatch line = ClaimLineMatch.read(rs, 2, lookups);
-            byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(line);
-            if (line.claimLineId() != null) {
-                claimLines.computeIfAbsent(line.claimId(), k -> new ArrayList<>()).add(line);
-            }
-        };
-        if (stagedExchange != null) {
-            // the claims first named in these lines, matched when the file was split
-            jdbc.query("select m.claim_number, " + RemittanceStaging.STAGED_COLUMNS + " from " + RemittanceStaging.table(stagedExchange)
-                    + " m left join claim_answer ca on ca.claim_id = m.claim_id where m.first_line between ? and ?", keep,
-                    entries.get(0).lineNo(), entries.get(entries.size() - 1).lineNo());
-        }
-        List<String> missing = claims.stream().filter(c -> !byClaim.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            jdbc.query(con -> statement(con, """
-                    select s.claim_number, %s
-                    from unnest(?::varchar[]) as s(claim_number)
-                    join claim c on c.claim_number = s.claim_number
-                    left join claim_answer ca on ca.claim_id = c.id
-                    left join claim_line cl on cl.claim_id = c.id""".formatted(ClaimLineMatch.COLUMNS),
-                    array(con, "varchar", missing)), keep);
-        }
+        jdbc.query(con -> statement(con, """
+                select s.claim_number, %s
+                from unnest(?::varchar[]) as s(claim_number)
+                join claim c on c.claim_number = s.claim_number
+                left join claim_answer ca on ca.claim_id = c.id
+                left join claim_line cl on cl.claim_id = c.id""".formatted(ClaimLineMatch.COLUMNS),
+                array(con, "varchar", List.copyOf(claims))),
+                rs -> {
+                    ClaimLineMatch line = ClaimLineMatch.read(rs, 2, lookups);
+                    byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(line);
+                    if (line.claimLineId() != null) {
+                        claimLines.computeIfAbsent(line.claimId(), k -> new ArrayList<>()).add(line);
+                    }
+                });
         for (int i = 0; i < entries.size(); i++) {
             RemittanceEntry entry = entries.get(i);
             List<ClaimLineMatch> lines = entry.echoesNumbers() ? byClaim.get(entry.claimNumber()) : null;

@@ -153,25 +153,4 @@ class RemittanceFailureTest extends RemittanceSamples {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert, 4, line, true))
                 .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
     }
-
-    @Test
-    void matchesStagedAtTheSplitThenLostToADatabaseCrashChangeNothing() throws Exception {
-        claimsSentToTheInsurer();
-        camel.getRouteController().stopRoute("insurer-remittance-apply");
-        try {
-            dropOverSftp("insurers/inbox", FIRST, sample("insurer-remittances/" + FIRST));
-            awaitCondition(() -> count("select count(*) from exchange where file_name = ? and split_at is not null", FIRST) == 1);
-            long id = jdbc.queryForObject("select id from exchange where file_name = ?", Long.class, FIRST);
-            assertThat(count("select count(distinct claim_id) from remittance_match_" + id))
-                    .as("the claims the file names by number, matched when it was split").isEqualTo(5);
-            // what a crash of the database does to an unlogged table: its rows are gone, the chunks look each claim up again
-            jdbc.execute("truncate remittance_match_" + id);
-        } finally {
-            camel.getRouteController().startRoute("insurer-remittance-apply");
-        }
-        assertThat(awaitExchange(FIRST)).containsEntry("status", "DONE_WITH_ERRORS");
-        assertFirstRemittance();
-        assertThat(count("select count(*) from pg_class where relname like 'remittance\\_match\\_%'"))
-                .as("a finished file's matches are dropped").isZero();
-    }
 }

@@ -58,13 +58,6 @@ public abstract class HubIntegrationTest {
                          social_fund_voucher, social_fund_budget, ceiling_reservation, claim_line, claim, care_voucher, transmittal,
                          audit_entry, membership_movement, member_card, beneficiary, member, provider,
                          hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");
-        // a remittance's matches staged at its split (one unlogged table per file, named after the exchange id restarted above)
-        jdbc.execute("""
-                do $$ declare t text; begin
-                  for t in select relname from pg_class where relkind = 'r' and relname like 'remittance\\_match\\_%' loop
-                    execute 'drop table ' || quote_ident(t);
-                  end loop;
-                end $$""");
         // contracts other than those of mappings/ are test-made (the catalog keeps its copy in memory)
         jdbc.update("delete from insurance_contract where source not like 'file:%'");
     }

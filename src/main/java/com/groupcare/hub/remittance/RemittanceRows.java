@@ -159,8 +159,9 @@ final class RemittanceRows {
 
         long next() {
             if (at == ids.length) {
-                ids = jdbc.queryForList("select nextval('" + sequence + "') from generate_series(1, ?)", Long.class, block)
-                        .stream().mapToLong(Long::longValue).toArray();
+                // one row holding the block, not a row per id
+                ids = jdbc.queryForObject("select array(select nextval('" + sequence + "') from generate_series(1, ?))",
+                        (rs, i) -> java.util.Arrays.stream((Long[]) rs.getArray(1).getArray()).mapToLong(Long::longValue).toArray(), block);
                 at = 0;
             }
             return ids[at++];

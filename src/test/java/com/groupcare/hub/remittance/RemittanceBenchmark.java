@@ -168,13 +168,13 @@ class RemittanceBenchmark extends HubIntegrationTest {
         double answers = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         int payees = jdbc.update("""
-                insert into payable (remittance_line_id, claim_id, claim_line_id, policy_number, currency, payee_type, payee, amount,
-                                     recovered, net_amount, status, created_at)
-                select min(r.id), min(c.id), min(r.claim_line_id), 'POL-TRS-2026', 'TND', case when p.conventioned then 'PROVIDER' else 'MEMBER' end,
-                       case when p.conventioned then c.provider_code else c.member_id::text end, sum(r.amount_paid), 0, sum(r.amount_paid),
-                       'PAYABLE', now()
+                insert into payable (exchange_id, policy_number, currency, payee_type, payee, lines, amount, recovered, net_amount,
+                                     status, created_at, updated_at)
+                select 0, 'POL-TRS-2026', 'TND', case when p.conventioned then 'PROVIDER' else 'MEMBER' end,
+                       case when p.conventioned then c.provider_code else c.member_id::text end, count(*), sum(r.amount_paid), 0,
+                       sum(r.amount_paid), 'PAYABLE', now(), now()
                 from remittance_line r join claim c on c.id = r.claim_id join provider p on p.code = c.provider_code
-                where r.exchange_id = 0 and r.outcome <> 'SUSPENSE' and r.amount_paid > 0 group by 6, 7""");
+                where r.exchange_id = 0 and r.outcome <> 'SUSPENSE' and r.amount_paid > 0 group by 4, 5""");
         double payables = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         int claims = jdbc.update("""

@@ -20,12 +20,14 @@ record ClaimLineMatch(long claimId, Long claimLineId, Integer claimLineNo, Strin
     private static final Set<String> ANSWERABLE = Set.of("SENT", "REIMBURSED", "PARTIALLY_REIMBURSED", "REJECTED_BY_INSURER");
 
     /**
-     * The columns {@link #read} expects, for a query joining claim c, claim_line cl and claim_answer ca: the
-     * status is the insurer's answer when there is one, else the claim's own.
+     * The columns {@link #read} expects, for a query joining claim c and claim_line cl: the status is the
+     * insurer's answer when there is one, else the claim's own. The answer is read by a sub-select, always
+     * by its key: as a join, the planner scanned claim_answer for every claim while its statistics still
+     * said it was empty (the first chunks of a first remittance ran four times slower).
      */
     static final String COLUMNS = """
-            c.id, cl.id, cl.line_no, coalesce(ca.status, c.status), c.policy_number, c.transmittal_id, cl.expected, c.currency,
-            c.member_id, c.provider_code, c.date_of_care""";
+            c.id, cl.id, cl.line_no, coalesce((select ca.status from claim_answer ca where ca.claim_id = c.id), c.status),
+            c.policy_number, c.transmittal_id, cl.expected, c.currency, c.member_id, c.provider_code, c.date_of_care""";
 
     /**
      * The contract's transmittals and the providers' conventions, read once per chunk: a few hundred

@@ -44,7 +44,6 @@ final class RemittanceMatcher {
                 select s.claim_number, %s
                 from unnest(?::varchar[]) as s(claim_number)
                 join claim c on c.claim_number = s.claim_number
-                left join claim_answer ca on ca.claim_id = c.id
                 left join claim_line cl on cl.claim_id = c.id""".formatted(ClaimLineMatch.COLUMNS),
                 array(con, "varchar", List.copyOf(claims))),
                 rs -> {
@@ -77,7 +76,7 @@ final class RemittanceMatcher {
             return;
         }
         jdbc.query(con -> statement(con, """
-                select %s from claim c left join claim_answer ca on ca.claim_id = c.id join claim_line cl on cl.claim_id = c.id
+                select %s from claim c join claim_line cl on cl.claim_id = c.id
                 where c.id = any(?::bigint[])""".formatted(ClaimLineMatch.COLUMNS), array(con, "int8", missing)),
                 rs -> {
                     ClaimLineMatch line = ClaimLineMatch.read(rs, 1, lookups);
@@ -112,7 +111,6 @@ final class RemittanceMatcher {
                 join member m on m.matricule = s.matricule
                 join beneficiary b on b.member_id = m.id and b.rank = s.rank
                 join claim c on c.member_id = m.id and c.date_of_care = s.day and c.beneficiary_id = b.id and c.policy_number = ?
-                left join claim_answer ca on ca.claim_id = c.id
                 join claim_line cl on cl.claim_id = c.id and cl.act_code = s.act_code
                 order by s.n, c.status = 'CANCELLED', cl.id""".formatted(ClaimLineMatch.COLUMNS),
                 array(con, "int4", index), array(con, "varchar", matricules), array(con, "int4", ranks),

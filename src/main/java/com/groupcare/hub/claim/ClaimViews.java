@@ -33,10 +33,9 @@ class ClaimViews {
     ClaimView get(String claimNumber) {
         return jdbc.query("""
                 select c.id, c.claim_number, c.policy_number, c.currency, m.matricule, b.rank, c.provider_code, c.date_of_care,
-                       coalesce(a.status, c.status) as status, c.total_charged, c.total_expected, c.cancel_reason,
-                       t.transmittal_number, a.insurer_reason
+                       s.status, c.total_charged, c.total_expected, c.cancel_reason, t.transmittal_number, s.insurer_reason
                 from claim c join member m on m.id = c.member_id join beneficiary b on b.id = c.beneficiary_id
-                left join claim_answer a on a.claim_id = c.id
+                join claim_state s on s.claim_id = c.id
                 left join transmittal t on t.id = c.transmittal_id where c.claim_number = ?""", rs -> {
             if (!rs.next()) {
                 throw new ClaimNotFound("no claim " + claimNumber);

@@ -14,8 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Finds the claim lines a chunk of remittance lines answers, set-based: one query by our numbers
  * (claim number and line), one by the care (matricule, rank, act, date) for lines that do not echo
- * them; then, under the contract's lock, reads what each line
- * was paid before and its open complaint.
+ * them; then, under the contract's lock, reads what each line was paid before and its open complaint.
  */
 final class RemittanceMatcher {
 

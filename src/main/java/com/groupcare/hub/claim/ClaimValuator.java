@@ -17,7 +17,7 @@ import com.groupcare.hub.contract.InsuranceContract.ContractYear;
 
 /**
  * The expected reimbursement of a claim, line by line (DOMAIN.md, "Rules tests must pin down").
- * Checks in the order openIMIS uses: rights, act covered, age, waiting period, voucher,
+ * Checks in the order openIMIS uses: rights (the contract's age rules included), act covered, age, waiting period, voucher,
  * periodicity, yearly count; then the amount: base x rate (base = the amount charged, or the
  * reference tariff x quantity when lower), the per-act cap, and what remains of each ceiling.
  * Each line is rounded half-up to the currency's minor unit and reserved in the ledger, so the
@@ -51,6 +51,9 @@ public class ClaimValuator {
         if (!person.coveredOn(dateOfCare)) {
             return refused(lineNo, line, currency,
                     person.pastAgeLimitOn(dateOfCare) ? ValuationReason.AGE_LIMIT : ValuationReason.RIGHTS_CLOSED);
+        }
+        if (contract.pastAgeRulesOn(person.birthDate(), person.coverStart(), dateOfCare)) {
+            return refused(lineNo, line, currency, ValuationReason.AGE_LIMIT);
         }
         BenefitRule rule = schedule.rule(line.actCode()).orElse(null);
         if (rule == null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,14 +47,26 @@ public final class ContractFiles {
         }
     }
 
+    private static final Set<String> CONTRACT_KEYS = Set.of("policy-number", "insurer", "currency", "year-start", "renewal",
+            "end-date", "reconciliation-tolerance", "invoice-time-limit-days", "status", "subscription-age-limit",
+            "cover-ends-at-age", "schedules");
+    private static final Set<String> SCHEDULE_KEYS = Set.of("version", "valid-from", "ceilings", "acts");
+    private static final Set<String> CEILING_KEYS = Set.of("beneficiary-year", "family-year", "act-families");
+    private static final Set<String> ACT_KEYS = Set.of("code", "label", "family", "rate", "tariff", "cap", "periodicity-months",
+            "waiting-months", "min-age", "max-age", "voucher-required", "max-per-year");
+
     static InsuranceContract parse(JsonNode root) {
+        knownKeys(root, CONTRACT_KEYS, "the contract");
         List<BenefitSchedule> schedules = new ArrayList<>();
         for (JsonNode s : root.required("schedules")) {
+            knownKeys(s, SCHEDULE_KEYS, "schedule " + s.path("version").asText("?"));
             JsonNode ceilings = s.path("ceilings");
+            knownKeys(ceilings, CEILING_KEYS, "the ceilings of schedule " + s.path("version").asText("?"));
             Map<String, ActFamilyCeiling> families = new LinkedHashMap<>();
             ceilings.path("act-families").properties().forEach(e -> families.put(e.getKey(), actFamilyCeiling(e.getKey(), e.getValue())));
             Map<String, BenefitRule> rules = new LinkedHashMap<>();
             for (JsonNode a : s.required("acts")) {
+                knownKeys(a, ACT_KEYS, "act " + a.path("code").asText("?") + " of schedule " + s.path("version").asText("?"));
                 BenefitRule rule = new BenefitRule(a.required("code").asText(), a.path("label").asText(null),
                         a.required("family").asText(), decimal(a.required("rate")), decimal(a.get("tariff")),
                         decimal(a.get("cap")), integer(a.get("periodicity-months")), integer(a.get("waiting-months")),
@@ -71,7 +84,44 @@ public final class ContractFiles {
                 root.path("renewal").asText("TACIT"),
                 root.hasNonNull("end-date") ? LocalDate.parse(root.get("end-date").asText()) : null,
                 decimal(root.get("reconciliation-tolerance")), root.path("status").asText("ACTIVE"), schedules,
-                days(root.get("invoice-time-limit-days")));
+                days(root.get("invoice-time-limit-days")),
+                age(root, "subscription-age-limit", InsuranceContract.DEFAULT_SUBSCRIPTION_AGE_LIMIT),
+                age(root, "cover-ends-at-age", InsuranceContract.DEFAULT_COVER_ENDS_AT_AGE));
+    }
+
+    /** A misspelt key would otherwise be ignored and its rule silently not applied. */
+    private static void knownKeys(JsonNode node, Set<String> known, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(where + " must be a mapping of keys, not '" + node.asText() + "'");
+        }
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                unknown.add(k);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown key " + String.join(", ", unknown) + " in " + where
+                    + "; the keys are " + known.stream().sorted().toList());
+        }
+    }
+
+    /** An age rule: a whole number of years, {@code none} for no such rule, or the seed's default when absent. */
+    private static Integer age(JsonNode root, String key, int defaultAge) {
+        JsonNode node = root.get(key);
+        if (node == null) {
+            return defaultAge;
+        }
+        if (node.isNull() || "none".equals(node.asText())) {
+            return null;
+        }
+        if (!node.canConvertToExactIntegral() || node.asInt() < 1 || node.asInt() > 120) {
+            throw new IllegalArgumentException(key + " must be an age in whole years or none, not '" + node.asText() + "'");
+        }
+        return node.asInt();
     }
 
     /** {@code OPTICAL: 300.000} (per beneficiary) or {@code OPTICAL: { amount: 300.000, scope: FAMILY }}. */
@@ -79,9 +129,9 @@ public final class ContractFiles {
         if (node.isValueNode()) {
             return new ActFamilyCeiling(decimal(node), ActFamilyCeiling.Scope.BENEFICIARY);
         }
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new java.util.HashSet<>();
         node.fieldNames().forEachRemaining(keys::add);
-        if (!java.util.Set.of("amount", "scope").containsAll(keys) || !node.has("amount")) {
+        if (!Set.of("amount", "scope").containsAll(keys) || !node.has("amount")) {
             throw new IllegalArgumentException("act-families." + family + " must be an amount or {amount, scope}, not " + keys);
         }
         String scope = node.path("scope").asText("BENEFICIARY");

@@ -15,10 +15,17 @@ import java.util.Optional;
  * @param renewal TACIT (renewed each contract year unless terminated) or NONE
  * @param endDate last day of cover under the contract (termination), or null while it renews
  * @param invoiceTimeLimitDays how long after the care a provider may invoice it (tiers payant), null: no limit
+ * @param subscriptionAgeLimit the oldest age at which a person's cover may start under the contract, null: none
+ * @param coverEndsAtAge the age at which cover ends, at the next renewal date after that birthday, null: never
  */
 public record InsuranceContract(String policyNumber, String insurer, String currency, MonthDay yearStart,
                                 String renewal, LocalDate endDate, BigDecimal reconciliationTolerance, String status,
-                                List<BenefitSchedule> schedules, Integer invoiceTimeLimitDays) {
+                                List<BenefitSchedule> schedules, Integer invoiceTimeLimitDays,
+                                Integer subscriptionAgeLimit, Integer coverEndsAtAge) {
+
+    /** The seed on portfolio management: no new cover past 60; cover ends at the renewal after 65, unless the contract says otherwise. */
+    public static final int DEFAULT_SUBSCRIPTION_AGE_LIMIT = 60;
+    public static final int DEFAULT_COVER_ENDS_AT_AGE = 65;
 
     public InsuranceContract {
         schedules = schedules.stream().sorted(Comparator.comparing(BenefitSchedule::validFrom)).toList();
@@ -38,6 +45,19 @@ public record InsuranceContract(String policyNumber, String insurer, String curr
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * Whether the contract's age rules leave a person uncovered on that day: their cover started when they
+     * were older than the subscription age limit, or they reached the cover-end age before the contract
+     * year of the day began (a person reaching it during a year stays covered until the next renewal).
+     */
+    public boolean pastAgeRulesOn(LocalDate birthDate, LocalDate coverStart, LocalDate day) {
+        if (subscriptionAgeLimit != null && coverStart != null
+                && java.time.Period.between(birthDate, coverStart).getYears() > subscriptionAgeLimit) {
+            return true;
+        }
+        return coverEndsAtAge != null && !birthDate.plusYears(coverEndsAtAge).isAfter(yearOf(day).start());
     }
 
     /** The contract year the date falls in. */

@@ -39,6 +39,11 @@ class ClaimValuationTest {
     static final CoveredPerson CHILD_15 = person("B7", "F1", "2011-05-01", "2011-05-01", null);
     static final CoveredPerson NEWCOMER = person("B4", "F2", "1990-01-01", "2026-02-01", null);
     static final CoveredPerson LEAVER = person("B5", "F3", "1975-09-09", "2010-01-01", "2026-04-30");
+    // the seed on portfolio management: cover ends at the renewal after 65; no cover starting past 60
+    static final CoveredPerson TURNS_65_IN_MARCH = person("B8", "F4", "1961-03-10", "2000-01-01", null);
+    static final CoveredPerson TURNS_65_ON_RENEWAL = person("B9", "F4", "1961-01-01", "2000-01-01", null);
+    static final CoveredPerson JOINED_AT_61 = person("B10", "F5", "1965-01-15", "2026-02-01", null);
+    static final CoveredPerson JOINED_AT_60 = person("B11", "F5", "1965-06-15", "2026-02-01", null);
 
     record Prior(CoveredPerson who, String date, ClaimLineInput line) {
     }
@@ -94,6 +99,13 @@ class ClaimValuationTest {
                 // rights
                 c("leaver the day after rights closed: 0", LEAVER, "2026-05-01", l("PH", 1, "10.000"), "0.000", RIGHTS_CLOSED),
                 c("leaver on the last covered day: 9.000", LEAVER, "2026-04-30", l("PH", 1, "10.000"), "9.000"),
+                // age rules of the contract (defaults of the seed: 60 to subscribe, cover ends at the renewal after 65)
+                c("65 in March 2026: still covered until the renewal, 90.000", TURNS_65_IN_MARCH, "2026-12-31", l("PH", 1, "100.000"), "90.000"),
+                c("65 in March 2026: no cover after the renewal of 2027-01-01, 0", TURNS_65_IN_MARCH, "2027-01-15", l("PH", 1, "100.000"), "0.000", AGE_LIMIT),
+                c("65 on the renewal day itself: not renewed, 0", TURNS_65_ON_RENEWAL, "2026-01-05", l("PH", 1, "100.000"), "0.000", AGE_LIMIT),
+                c("65 on the renewal day: covered the day before, 80.000 (v1)", TURNS_65_ON_RENEWAL, "2025-12-31", l("PH", 1, "100.000"), "80.000"),
+                c("cover started at 61: past the subscription age limit, 0", JOINED_AT_61, "2026-03-10", l("PH", 1, "100.000"), "0.000", AGE_LIMIT),
+                c("cover started at 60: within the subscription age limit, 90.000", JOINED_AT_60, "2026-03-10", l("PH", 1, "100.000"), "90.000"),
                 c("act not in the schedule: 0", MEMBER, "2026-03-10", l("ACU", 1, "80.000"), "0.000", ACT_NOT_COVERED),
                 // schedule versions and contract years
                 c("glasses in 2025: not in schedule v1, 0", MEMBER, "2025-06-01", v("OPT", 1, "200.000"), "0.000", ACT_NOT_COVERED),
@@ -251,6 +263,6 @@ class ClaimValuationTest {
                 new BigDecimal(ceiling), null, Map.of());
         return new InsuranceContract("POL-" + currency, "Example insurer", currency, yearStart, "TACIT",
                 LocalDate.parse("2027-12-31"), BigDecimal.ONE, "ACTIVE",
-                List.of(schedule), null);
+                List.of(schedule), null, null, null);
     }
 }

@@ -39,4 +39,26 @@ class ContractFilesTest {
         assertThatThrownBy(() -> ContractFiles.parse(CONTRACT.formatted("OPTICAL: { amout: 300.000 }")))
                 .hasMessageContaining("act-families.OPTICAL must be an amount or {amount, scope}");
     }
+
+    @Test
+    void aMisspeltKeyStopsTheContractInsteadOfDroppingItsRule() {
+        assertThatThrownBy(() -> ContractFiles.parse(CONTRACT.formatted("").replace("rate: 1.00", "rate: 1.00, periodicty-months: 24")))
+                .hasMessageContaining("unknown key periodicty-months in act OPT of schedule 1");
+        assertThatThrownBy(() -> ContractFiles.parse("reconciliation-tolerence: 1.000\n" + CONTRACT.formatted("")))
+                .hasMessageContaining("unknown key reconciliation-tolerence in the contract");
+        assertThatThrownBy(() -> ContractFiles.parse(CONTRACT.formatted("").replace("act-families:", "beneficiary-yaer: 10\n      act-families:")))
+                .hasMessageContaining("unknown key beneficiary-yaer in the ceilings of schedule 1");
+    }
+
+    @Test
+    void theAgeRulesAreTheSeedsUnlessTheContractSaysOtherwise() {
+        InsuranceContract seedDefaults = ContractFiles.parse(CONTRACT.formatted(""));
+        assertThat(seedDefaults.subscriptionAgeLimit()).isEqualTo(60);
+        assertThat(seedDefaults.coverEndsAtAge()).isEqualTo(65);
+        InsuranceContract own = ContractFiles.parse("subscription-age-limit: none\ncover-ends-at-age: 70\n" + CONTRACT.formatted(""));
+        assertThat(own.subscriptionAgeLimit()).isNull();
+        assertThat(own.coverEndsAtAge()).isEqualTo(70);
+        assertThatThrownBy(() -> ContractFiles.parse("cover-ends-at-age: sixty-five\n" + CONTRACT.formatted("")))
+                .hasMessageContaining("cover-ends-at-age must be an age in whole years or none, not 'sixty-five'");
+    }
 }

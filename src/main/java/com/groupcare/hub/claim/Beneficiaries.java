@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.groupcare.hub.contract.InsuranceContract;
 import com.groupcare.hub.membership.CoverRules;
 import com.groupcare.hub.membership.Relationship;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,13 @@ class Beneficiaries {
         this.coverRules = coverRules;
     }
 
-    record Found(UUID beneficiaryId, UUID memberId, CoveredPerson person) {
+    /** @param unitCode the member's org unit: which contracts cover the family (mappings/insurers, org-units) */
+    record Found(UUID beneficiaryId, UUID memberId, CoveredPerson person, String unitCode) {
+
+        /** The person as a contract that does not cover their org unit sees them: no rights at all. */
+        Found under(InsuranceContract contract, CoveringContracts covering) {
+            return covering.covers(contract, unitCode) ? this : new Found(beneficiaryId, memberId, person.withoutRights(), unitCode);
+        }
     }
 
     /** The columns id, member_id, birth_date, cover_start, cover_end, relationship, student, disabled from {@code first}. */
@@ -47,7 +54,7 @@ class Beneficiaries {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     select m.matricule, b.rank, b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end,
-                           b.relationship, b.student, b.disabled
+                           b.relationship, b.student, b.disabled, m.unit_code
                     from beneficiary b join member m on m.id = b.member_id
                     join unnest(?::varchar[], ?::int[]) as k(matricule, rank) on k.matricule = m.matricule and k.rank = b.rank
                     order by m.id for update of m""");
@@ -57,7 +64,7 @@ class Beneficiaries {
         }, rs -> {
             UUID id = rs.getObject(3, UUID.class);
             UUID memberId = rs.getObject(4, UUID.class);
-            found.put(rs.getString(1) + "/" + rs.getInt(2), new Found(id, memberId, person(rs, 3)));
+            found.put(rs.getString(1) + "/" + rs.getInt(2), new Found(id, memberId, person(rs, 3), rs.getString(11)));
         });
         return found;
     }
@@ -65,22 +72,25 @@ class Beneficiaries {
     /** The beneficiary, read without a lock (a question, not a change: the provider's rights check). */
     java.util.Optional<Found> find(String matricule, int rank) {
         return jdbc.query("""
-                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled
+                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled,
+                       m.unit_code
                 from beneficiary b join member m on m.id = b.member_id where m.matricule = ? and b.rank = ?""", rs -> rs.next()
-                ? java.util.Optional.of(new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1)))
+                ? java.util.Optional.of(new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1),
+                        rs.getString(9)))
                 : java.util.Optional.<Found>empty(), matricule, rank);
     }
 
     /** The beneficiary, with the member row locked until the transaction ends (one family at a time). */
     Found lockFamilyOf(String matricule, int rank) {
         return jdbc.query("""
-                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled
+                select b.id, b.member_id, b.birth_date, b.cover_start, b.cover_end, b.relationship, b.student, b.disabled,
+                       m.unit_code
                 from beneficiary b join member m on m.id = b.member_id
                 where m.matricule = ? and b.rank = ? for update of m""", rs -> {
             if (!rs.next()) {
                 throw new ClaimRefused("no beneficiary with this matricule and rank");
             }
-            return new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1));
+            return new Found(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), person(rs, 1), rs.getString(9));
         }, matricule, rank);
     }
 }

@@ -36,9 +36,12 @@ class ClaimImportRecorder {
     private final Beneficiaries beneficiaries;
     private final AuditLog audit;
     private final JdbcTemplate jdbc;
+    private final CoveringContracts covering;
     private final ClaimValuator valuator = new ClaimValuator();
 
-    ClaimImportRecorder(ClaimService claims, Beneficiaries beneficiaries, AuditLog audit, JdbcTemplate jdbc) {
+    ClaimImportRecorder(ClaimService claims, Beneficiaries beneficiaries, AuditLog audit, JdbcTemplate jdbc,
+                        CoveringContracts covering) {
+        this.covering = covering;
         this.claims = claims;
         this.beneficiaries = beneficiaries;
         this.audit = audit;
@@ -62,6 +65,7 @@ class ClaimImportRecorder {
         Iterator<Long> ids = jdbc.queryForList("select nextval('claim_id_seq') from generate_series(1, ?)", Long.class,
                 forms.size()).iterator();
         List<Valued> valued = new ArrayList<>();
+        Map<String, Boolean> unitsCovered = new java.util.HashMap<>();
         for (ClaimImportLines.Form form : forms) {
             NewClaim claim = form.claim();
             if (recorded.contains(claim.claimNumber()) || claim.lines().stream().anyMatch(l -> l.voucherNumber() != null)) {
@@ -71,10 +75,12 @@ class ClaimImportRecorder {
             int mark = ledger.mark();
             try {
                 InsuranceContract contract = claims.check(claim);
-                Beneficiaries.Found who = people.get(claim.matricule() + "/" + claim.rank());
-                if (who == null) {
+                Beneficiaries.Found found = people.get(claim.matricule() + "/" + claim.rank());
+                if (found == null) {
                     throw new ClaimRefused("no beneficiary with this matricule and rank");
                 }
+                Beneficiaries.Found who = unitsCovered.computeIfAbsent(contract.policyNumber() + "/" + found.unitCode(),
+                        k -> covering.covers(contract, found.unitCode())) ? found : found.under(contract, covering);
                 long id = ids.next();
                 List<ClaimLineInput> inputs = claim.lines().stream()
                         .map(l -> new ClaimLineInput(l.actCode(), l.quantity(), l.amountCharged(), false)).toList();

@@ -34,11 +34,13 @@ public class ClaimService {
     private final ClaimViews views;
     private final AuditLog auditLog;
     private final ProviderRepository providers;
+    private final CoveringContracts covering;
     private final ClaimValuator valuator = new ClaimValuator();
 
     public ClaimService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, VoucherService vouchers,
-                        ClaimViews views, AuditLog auditLog, ProviderRepository providers) {
+                        ClaimViews views, AuditLog auditLog, ProviderRepository providers, CoveringContracts covering) {
         this.providers = providers;
+        this.covering = covering;
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.beneficiaries = beneficiaries;
@@ -70,7 +72,7 @@ public class ClaimService {
      */
     ClaimView record(NewClaim request, String actor, ConsumptionLedger ledger) {
         InsuranceContract contract = check(request);
-        Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank());
+        Beneficiaries.Found who = beneficiaries.lockFamilyOf(request.matricule(), request.rank()).under(contract, covering);
         ledger.prepare(who.memberId().toString());
         BigDecimal charged = request.lines().stream().map(NewLine::amountCharged).reduce(BigDecimal.ZERO, BigDecimal::add);
         // the unique claim number decides between two senders of the same form: the second waits, then reads

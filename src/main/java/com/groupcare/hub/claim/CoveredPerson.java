@@ -22,4 +22,9 @@ public record CoveredPerson(String beneficiaryId, String familyId, LocalDate bir
     public boolean pastAgeLimitOn(LocalDate day) {
         return ageLimitEnd != null && day.isAfter(ageLimitEnd) && coverEnd != null && !coverEnd.isBefore(ageLimitEnd);
     }
+
+    /** The same person with no rights at all (under a contract that does not cover their org unit). */
+    public CoveredPerson withoutRights() {
+        return new CoveredPerson(beneficiaryId, familyId, birthDate, coverStart, coverStart.minusDays(1), null);
+    }
 }

@@ -1,6 +1,7 @@
 package com.groupcare.hub.claim;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,19 +37,42 @@ class CoveringContracts {
                 select code from up""", String.class, unit);
     }
 
+    /**
+     * The contract for an act: among the contracts covering the unit, those naming the unit or a parent
+     * first (a contract of its own beats the company-wide one), then by policy number, so the answer
+     * never depends on the order contracts were loaded in.
+     */
     Optional<InsuranceContract> of(List<String> ancestry, String act, LocalDate date) {
         InsuranceContract fallback = null;
-        for (InsuranceContract contract : contracts.all()) {
-            boolean covers = coverage.get(contract.policyNumber())
-                    .map(l -> l.orgUnits().isEmpty() || l.orgUnits().stream().anyMatch(ancestry::contains)).orElse(false);
-            if (!covers) {
-                continue;
-            }
+        List<InsuranceContract> candidates = contracts.all().stream()
+                .filter(c -> coverage.get(c.policyNumber()).isPresent() && covers(c, ancestry))
+                .sorted(Comparator.comparing((InsuranceContract c) -> namesUnit(c, ancestry) ? 0 : 1)
+                        .thenComparing(InsuranceContract::policyNumber))
+                .toList();
+        for (InsuranceContract contract : candidates) {
             if (contract.scheduleAt(date).flatMap(s -> s.rule(act)).isPresent()) {
                 return Optional.of(contract);
             }
             fallback = fallback == null ? contract : fallback;
         }
         return Optional.ofNullable(fallback);
+    }
+
+    /**
+     * Whether the contract covers members of this unit: its insurer mapping's org-units name the unit or a
+     * parent, or name none (the whole company); a contract without an insurer mapping restricts no one.
+     */
+    boolean covers(InsuranceContract contract, String unit) {
+        return coverage.get(contract.policyNumber()).map(l -> l.orgUnits().isEmpty()).orElse(true)
+                || covers(contract, ancestry(unit));
+    }
+
+    private boolean covers(InsuranceContract contract, List<String> ancestry) {
+        return coverage.get(contract.policyNumber())
+                .map(l -> l.orgUnits().isEmpty() || l.orgUnits().stream().anyMatch(ancestry::contains)).orElse(true);
+    }
+
+    private boolean namesUnit(InsuranceContract contract, List<String> ancestry) {
+        return coverage.get(contract.policyNumber()).map(l -> l.orgUnits().stream().anyMatch(ancestry::contains)).orElse(false);
     }
 }

@@ -68,6 +68,9 @@ public class RightsCheck {
                 ? contracts.get(policy).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + policy))
                 : covering.of(covering.ancestry((String) holder.get("unit")), act, date)
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract covers this card's holder"));
+        if (policy != null) {
+            who = who.under(contract, covering);
+        }
         JdbcConsumptionLedger ledger = new JdbcConsumptionLedger(jdbc);
         ledger.prepare(who.memberId().toString());
         ValuedLine line = valuator.value(contract, "rights-check", who.person(), date,

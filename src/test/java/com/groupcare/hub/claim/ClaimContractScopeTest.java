@@ -20,12 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Findings of the hidden book of hand-valued claims: ceilings belong to one contract, an act-family
  * ceiling may be shared by the family, a grown-up child is told AGE_LIMIT, a retried voucher request
- * issues one voucher, and a cancelled form sent again is a conflict.
+ * issues one voucher, a cancelled form sent again is a conflict, a policy covers only its org units,
+ * and cover ends at the renewal after 65.
  */
 class ClaimContractScopeTest extends HubIntegrationTest {
 
     static final String FAMILY = ClaimApiTest.FAMILY
-            + "800001;11;E;TESTMEMBER;Lina;01/01/2004;F;;;;;;;;N;N;;A\n";   // 21 on 01/01/2025: cover ended 31/12/2024
+            + "800001;11;E;TESTMEMBER;Lina;01/01/2004;F;;;;;;;;N;N;;A\n"    // 21 on 01/01/2025: cover ended 31/12/2024
+            // in DTM (covered by POL-ATL-2026 too); 65 on 15/02/2025: cover ended at the renewal of 01/01/2026
+            + "800002;00;A;TESTSENIOR;Habib;15/02/1960;M;11223344;01/01/2000;;DTM-PNE;;;;;;;A\n"
+            + "800002;01;C;TESTSENIOR;Sonia;20/09/1970;F;44332211;;;;;;;;;;A\n";
 
     @BeforeEach
     void familyLoaded() {
@@ -58,6 +62,25 @@ class ClaimContractScopeTest extends HubIntegrationTest {
     void aChildPastTheAgeLimitIsToldAgeLimitNotRightsClosed() {
         assertThat(lines(claim("BS-A1", "POL-TRS-2026", 11, "C1", "40.000"))).containsExactly("0 AGE_LIMIT");
         assertThat(lines(claim("BS-A2", "POL-TRS-2026", 10, "C1", "40.000"))).containsExactly("20 TARIFF_APPLIED");
+    }
+
+    @Test
+    void aPolicyThatDoesNotCoverTheMembersUnitGivesNoRights() {
+        // POL-ATL-2026 covers the DTM units only (mappings/insurers/POL-ATL-2026.yaml, org-units)
+        assertThat(lines(claim("BS-U1", "POL-ATL-2026", 0, "PH", "100.000"))).containsExactly("0 RIGHTS_CLOSED");
+        assertThat(lines(claim("BS-U2", "POL-TRS-2026", 0, "PH", "100.000"))).containsExactly("90 ");
+        assertThat(lines(claim(form("BS-U3", "POL-ATL-2026", "800002", 1, "PH", "100.000")))).containsExactly("90 ");
+        assertThat(count("select count(*) from ceiling_reservation r join claim c on c.id = r.claim_id "
+                + "where c.claim_number = 'BS-U1'")).isZero();
+    }
+
+    @Test
+    void aMemberPast65IsCoveredUntilTheRenewalAfterTheBirthdayNotBeyond() {
+        assertThat(lines(claim(form("BS-S1", "POL-TRS-2026", "800002", 0, "PH", "100.000")))).containsExactly("0 AGE_LIMIT");
+        assertThat(lines(claim(form("BS-S2", "POL-TRS-2026", "800002", 1, "PH", "100.000")))).containsExactly("90 ");
+        Map<String, Object> lastYear = new java.util.HashMap<>(form("BS-S3", "POL-TRS-2026", "800002", 0, "PH", "100.000"));
+        lastYear.put("dateOfCare", "2025-12-31");
+        assertThat(lines(claim(lastYear))).containsExactly("80 ");
     }
 
     @Test
@@ -110,13 +133,21 @@ class ClaimContractScopeTest extends HubIntegrationTest {
     }
 
     private Map<String, Object> claim(String number, String policy, int rank, String act, String amount) {
-        ResponseEntity<Map<String, Object>> created = post("/api/claims", form(number, policy, rank, act, amount));
+        return claim(form(number, policy, rank, act, amount));
+    }
+
+    private Map<String, Object> claim(Map<String, Object> form) {
+        ResponseEntity<Map<String, Object>> created = post("/api/claims", form);
         assertThat(created.getStatusCode()).as(String.valueOf(created.getBody())).isEqualTo(HttpStatus.OK);
         return created.getBody();
     }
 
     private static Map<String, Object> form(String number, String policy, int rank, String act, String amount) {
-        return Map.of("claimNumber", number, "policyNumber", policy, "matricule", "800001", "rank", rank,
+        return form(number, policy, "800001", rank, act, amount);
+    }
+
+    private static Map<String, Object> form(String number, String policy, String matricule, int rank, String act, String amount) {
+        return Map.of("claimNumber", number, "policyNumber", policy, "matricule", matricule, "rank", rank,
                 "dateOfCare", "2026-03-10", "lines", List.of(Map.of("actCode", act, "quantity", 1, "amountCharged", amount)));
     }
 

@@ -57,8 +57,21 @@ final class ClaimImportLines {
         Map<String, List<Map<String, String>>> byForm = new LinkedHashMap<>();
         Map<String, List<Integer>> lineNos = new LinkedHashMap<>();
         Map<String, List<LineError>> errors = new LinkedHashMap<>();
+        String previous = null;
+        boolean repeated = false;
         for (RawLine line : lines) {
             String key = formKey(line.text());
+            if (!key.equals(previous)) {
+                // a bulletin met again after others: merging the two would pay its lines twice over
+                repeated = lineNos.containsKey(key);
+                previous = key;
+            }
+            if (repeated) {
+                rejected.add(new LineError(line.lineNo(), "FORM_REPEATED", "this bulletin number already appears at line "
+                        + lineNos.get(key).get(0) + ", with other bulletins in between: the lines of a form follow each "
+                        + "other; this repeat is not recorded"));
+                continue;
+            }
             lineNos.computeIfAbsent(key, k -> new ArrayList<>()).add(line.lineNo());
             List<LineError> formErrors = errors.computeIfAbsent(key, k -> new ArrayList<>());
             Map<String, String> f = line.tooLong() || line.badEncoding() ? null : CsvLines.fields(line.text(), FORMAT, HEADER);

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the index on the family; every question the valuator asks is then answered from memory
  * ({@link IndexedConsumptionLedger}); new reservations are written with one COPY ({@link #flush}).
  * Reservations belong to their policy, so ceilings and periodicity never mix contracts. Once the
- * insurer has answered a line, its corrections (table ceiling_correction) make it count what was paid.
+ * insurer has answered a line, its corrections (table ceiling_correction) make it count what was paid;
+ * a line the insurer paid nothing for no longer counts at all (glasses refused may be claimed again).
  */
 final class JdbcConsumptionLedger implements ConsumptionLedger {
 
@@ -55,6 +56,9 @@ final class JdbcConsumptionLedger implements ConsumptionLedger {
             ps.setArray(1, con.createArrayOf("varchar", missing));
             return ps;
         }, rs -> {
+            if (rs.getBigDecimal(10).signum() <= 0) {
+                return; // the insurer paid nothing for it: the act used no ceiling, no yearly count, no periodicity
+            }
             memory.reserve(new Reservation(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getObject(7, LocalDate.class), year(rs.getString(8), rs.getObject(9, LocalDate.class)),
                     rs.getBigDecimal(10)));

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.groupcare.hub.claim.ClaimRequests.NewClaim;
 import com.groupcare.hub.claim.ClaimRequests.NewLine;
 import com.groupcare.hub.common.CsvLines;
+import com.groupcare.hub.common.PartnerText;
 import com.groupcare.hub.exchange.LineError;
 import com.groupcare.hub.exchange.RawLine;
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +27,7 @@ final class ClaimImportLines {
     static final List<String> HEADER = List.of("bulletin", "police", "matricule", "rang", "prestataire", "date_soins",
             "acte", "quantite", "montant", "bon");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d{1,12}([.,]\\d{1,6})?");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setDelimiter(';').setTrim(true).get();
     private static final List<String> REQUIRED = List.of("bulletin", "police", "matricule", "rang", "date_soins", "acte",
             "quantite", "montant");
@@ -46,10 +48,11 @@ final class ClaimImportLines {
         return HEADER.equals(names) ? null : "the header must be: " + String.join(";", HEADER);
     }
 
-    /** The form number of a line, so a form is never cut into two chunks. */
+    /** The form number of a line as the form will be recorded (trimmed, unquoted), so a form is never cut into two chunks. */
     static String formKey(String line) {
         int end = line.indexOf(';');
-        return end < 0 ? line : line.substring(0, end);
+        String key = (end < 0 ? line : line.substring(0, end)).strip();
+        return key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1).strip() : key;
     }
 
     /** Groups the lines into forms; bad forms go to {@code rejected}, whole. */
@@ -74,11 +77,14 @@ final class ClaimImportLines {
             }
             lineNos.computeIfAbsent(key, k -> new ArrayList<>()).add(line.lineNo());
             List<LineError> formErrors = errors.computeIfAbsent(key, k -> new ArrayList<>());
-            Map<String, String> f = line.tooLong() || line.badEncoding() ? null : CsvLines.fields(line.text(), FORMAT, HEADER);
+            Map<String, String> f = line.tooLong() || line.badEncoding() || PartnerText.hasControlCharacter(line.text()) ? null
+                    : CsvLines.fields(line.text(), FORMAT, HEADER);
             if (line.tooLong()) {
                 formErrors.add(new LineError(line.lineNo(), "LINE_TOO_LONG", "the line is over the length limit"));
             } else if (line.badEncoding()) {
                 formErrors.add(new LineError(line.lineNo(), "BAD_ENCODING", "line is not valid UTF-8"));
+            } else if (PartnerText.hasControlCharacter(line.text())) {
+                formErrors.add(new LineError(line.lineNo(), "CONTROL_CHARACTER", "the line has a control character (NUL or other)"));
             } else if (f == null) {
                 formErrors.add(new LineError(line.lineNo(), "WRONG_COLUMN_COUNT", "expected " + HEADER.size() + " columns"));
             } else {
@@ -126,23 +132,31 @@ final class ClaimImportLines {
             }
             try {
                 int quantity = Integer.parseInt(r.get("quantite"));
+                // digits only: an exponent (1E99999999) would cost minutes of arithmetic and a huge string
+                if (!AMOUNT.matcher(r.get("montant")).matches()) {
+                    throw new NumberFormatException();
+                }
                 BigDecimal amount = new BigDecimal(r.get("montant").replace(',', '.'));
-                if (quantity < 1 || amount.signum() < 0) {
+                if (quantity < 1) {
                     throw new NumberFormatException();
                 }
                 lines.add(new NewLine(r.get("acte"), quantity, amount, r.get("bon").isBlank() ? null : r.get("bon")));
             } catch (NumberFormatException e) {
                 errors.add(new LineError(lineNos.get(i), "INVALID_AMOUNT", "quantite must be a whole number from 1, "
-                        + "montant a decimal from 0"));
+                        + "montant a decimal from 0 with at most 12 digits before the decimal separator"));
             }
         }
         if (!errors.isEmpty()) {
             return null;
         }
         try {
+            LocalDate dateOfCare = LocalDate.parse(first.get("date_soins"), DATE);
+            if (!PartnerText.plausible(dateOfCare)) {
+                throw new DateTimeParseException("out of range", first.get("date_soins"), 0);
+            }
             return new NewClaim(first.get("bulletin"), first.get("police"), first.get("matricule"),
                     Integer.parseInt(first.get("rang")), first.get("prestataire").isBlank() ? null : first.get("prestataire"),
-                    LocalDate.parse(first.get("date_soins"), DATE), lines);
+                    dateOfCare, lines);
         } catch (NumberFormatException | DateTimeParseException e) {
             errors.add(new LineError(lineNos.get(0), "INVALID_DATE", "rang must be a number and date_soins a dd/MM/yyyy date"));
             return null;

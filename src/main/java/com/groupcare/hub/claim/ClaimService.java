@@ -127,8 +127,16 @@ public class ClaimService {
     InsuranceContract check(NewClaim request) {
         InsuranceContract contract = contracts.get(request.policyNumber())
                 .orElseThrow(() -> new ClaimRefused("unknown contract " + request.policyNumber()));
+        if (request.dateOfCare().isAfter(java.time.LocalDate.now())) {
+            throw new ClaimRefused("the date of care " + request.dateOfCare() + " is in the future: care is claimed once given");
+        }
         int digits = Money.minorUnits(contract.currency());
         for (NewLine line : request.lines()) {
+            // before any arithmetic or message: 1E99999999 would cost minutes, 1E-99999999 a 100 MB string
+            if (line.amountCharged().precision() - line.amountCharged().scale() > 12 || line.amountCharged().scale() > 6) {
+                throw new ClaimRefused("amount charged must have at most 12 digits before the decimal point and "
+                        + contract.currency() + "'s " + digits + " after");
+            }
             if (line.amountCharged().stripTrailingZeros().scale() > digits) {
                 throw new ClaimRefused("amount charged " + line.amountCharged().toPlainString() + " has more decimals than "
                         + contract.currency() + " allows (" + digits + ")");

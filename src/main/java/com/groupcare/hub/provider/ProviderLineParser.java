@@ -85,7 +85,11 @@ final class ProviderLineParser {
             return null;
         }
         try {
-            return LocalDate.parse(value, layout.dateFormat());
+            LocalDate date = LocalDate.parse(value, layout.dateFormat());
+            if (!com.groupcare.hub.common.PartnerText.plausible(date)) {
+                throw new DateTimeParseException("out of range", value, 0);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidProvider(ProviderRejection.INVALID_DATE, column(field) + " is not a valid date (day/month/year)");
         }

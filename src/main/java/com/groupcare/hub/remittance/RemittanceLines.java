@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import com.groupcare.hub.common.PartnerText;
 import com.groupcare.hub.exchange.LineError;
 import com.groupcare.hub.exchange.RawLine;
 
@@ -51,6 +52,9 @@ final class RemittanceLines {
         }
         if (line.badEncoding()) {
             throw new Malformed("BAD_ENCODING", "the line is not valid UTF-8");
+        }
+        if (PartnerText.hasControlCharacter(line.text())) {
+            throw new Malformed("MALFORMED_LINE", "the line has a control character (NUL or other)");
         }
         String[] cells = layout.cells(line.text());
         if (cells != null && cells.length != layout.columns().size()) {
@@ -132,11 +136,16 @@ final class RemittanceLines {
         if (text == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text, layout.dateFormat());
+            date = LocalDate.parse(text, layout.dateFormat());
         } catch (DateTimeParseException e) {
             throw new Malformed("BAD_DATE", "the date of care is not a valid date");
         }
+        if (!PartnerText.plausible(date)) {
+            throw new Malformed("BAD_DATE", "the date of care is not between 1900 and 2999");
+        }
+        return date;
     }
 
     static final class Malformed extends RuntimeException {

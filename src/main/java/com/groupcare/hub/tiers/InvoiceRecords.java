@@ -17,11 +17,7 @@ import com.groupcare.hub.exchange.RawLine;
 final class InvoiceRecords {
 
     private static final int MAX_TEXT = 30;
-    /** NUL and the other control characters: no text field may carry them (a database refuses NUL). */
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     /** Dates a real invoice can carry: anything else is a typo (or a probe), refused as unreadable. */
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     private InvoiceRecords() {
     }
@@ -66,7 +62,7 @@ final class InvoiceRecords {
         List<Invoice> invoices = new ArrayList<>();
         Builder current = null;
         for (RawLine raw : lines) {
-            boolean control = CONTROL.matcher(raw.text()).find();
+            boolean control = com.groupcare.hub.common.PartnerText.hasControlCharacter(raw.text());
             String[] cells = raw.tooLong() || raw.badEncoding() || control ? null : layout.cells(raw.text());
             InvoiceLayout.Record type = cells == null ? null : layout.recordOf(cells);
             if (type == layout.invoice()) {
@@ -194,7 +190,7 @@ final class InvoiceRecords {
 
         private static LocalDate date(String text, InvoiceLayout layout) {
             LocalDate date = LocalDate.parse(text, layout.dates());
-            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            if (!com.groupcare.hub.common.PartnerText.plausible(date)) {
                 throw new DateTimeParseException("out of range", text, 0);
             }
             return date;

@@ -84,6 +84,26 @@ class ClaimContractScopeTest extends HubIntegrationTest {
     }
 
     @Test
+    void careInTheFutureOrAnAmountWithAnExponentIsRefusedAtOnce() {
+        Map<String, Object> future = new java.util.HashMap<>(form("BS-FUT", "POL-TRS-2026", 0, "PH", "10.000"));
+        future.put("dateOfCare", java.time.LocalDate.now().plusDays(3).toString());
+        ResponseEntity<Map<String, Object>> refused = post("/api/claims", future);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(refused.getBody())).contains("is in the future");
+
+        long start = System.nanoTime();
+        Map<String, Object> huge = Map.of("claimNumber", "BS-EXP", "policyNumber", "POL-TRS-2026", "matricule", "800001",
+                "rank", 0, "dateOfCare", "2026-03-10",
+                "lines", List.of(Map.of("actCode", "PH", "quantity", 1, "amountCharged", new java.math.BigDecimal("1E+99999999"))));
+        ResponseEntity<Map<String, Object>> exponent = post("/api/claims", huge);
+        assertThat(exponent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(exponent.getBody())).contains("at most 12 digits before the decimal point");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("refused before any arithmetic")
+                .isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(count("select count(*) from claim")).isZero();
+    }
+
+    @Test
     void aRetriedVoucherRequestIssuesOneVoucher() {
         Map<String, Object> request = Map.of("policyNumber", "POL-TRS-2026", "matricule", "800001", "rank", 1, "actCode", "OPT",
                 "validFrom", "2026-03-01", "validTo", "2026-06-30", "requestId", "desk-42");

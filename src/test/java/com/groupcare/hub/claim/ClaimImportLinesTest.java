@@ -31,4 +31,29 @@ class ClaimImportLinesTest {
     private static RawLine line(int no, String text) {
         return new RawLine(no, text, false);
     }
+
+    @Test
+    void hostileValuesAreRefusedLineByLineBeforeAnyArithmetic() {
+        List<LineError> rejected = new ArrayList<>();
+        List<ClaimImportLines.Form> forms = ClaimImportLines.forms(List.of(
+                line(2, "BS-1;POL-TRS-2026;000001;00;SFX-001;10/11/2026;PH;1;1E99999999;"),
+                line(3, "BS-2;POL-TRS-2026;000001;00;SFX-001;01/01/0000;PH;1;10.000;"),
+                line(4, "BS-3;POL-TRS-2026;000001;00;SFX-001;10/11/2026;PH;1;10.000;\u0000"),
+                line(5, "BS-4;POL-TRS-2026;000001;00;SFX-001;10/11/2026;PH;1;-5.000;"),
+                line(6, "BS-5;POL-TRS-2026;000001;00;SFX-001;10/11/2026;PH;1;12,500;")), rejected);
+        assertThat(rejected).extracting(e -> e.lineNo() + " " + e.code())
+                .containsExactly("2 INVALID_AMOUNT", "3 INVALID_DATE", "4 CONTROL_CHARACTER", "5 INVALID_AMOUNT");
+        assertThat(forms).extracting(f -> f.claim().lines().get(0).amountCharged().toPlainString()).containsExactly("12.500");
+    }
+
+    @Test
+    void aFormNumberWrittenWithSpacesOrQuotesIsTheSameForm() {
+        List<LineError> rejected = new ArrayList<>();
+        List<ClaimImportLines.Form> forms = ClaimImportLines.forms(List.of(
+                line(2, "BS-1;POL-TRS-2026;000001;00;SFX-001;10/11/2026;PH;1;10.000;"),
+                line(3, " BS-1 ;POL-TRS-2026;000001;00;SFX-001;10/11/2026;C1;1;30.000;"),
+                line(4, "\"BS-1\";POL-TRS-2026;000001;00;SFX-001;10/11/2026;RX;1;80.000;")), rejected);
+        assertThat(rejected).isEmpty();
+        assertThat(forms).extracting(f -> f.claim().claimNumber() + " " + f.lineNos()).containsExactly("BS-1 [2, 3, 4]");
+    }
 }

@@ -70,11 +70,15 @@ class RemittanceLayoutTest {
         RemittanceLines.parse(csv, 3, List.of(
                 new RawLine(2, "POL-TRS-2026-00001;" + "B".repeat(31) + ";1;000001;0;C1;10/11/2026;20.000;", false),
                 new RawLine(3, "POL-TRS-2026-00001;BS-1;1;000001;0;C1;10/11/2026;9999999999999999.000;", false),
-                new RawLine(4, "POL-TRS-2026-00001;BS-1;99999999999;000001;0;C1;10/11/2026;1.000;", false)), hostile::add);
+                new RawLine(4, "POL-TRS-2026-00001;BS-1;99999999999;000001;0;C1;10/11/2026;1.000;", false),
+                new RawLine(5, "POL-TRS-2026-00001;BS-\u00001;1;000001;0;C1;10/11/2026;1.000;", false),
+                new RawLine(6, "POL-TRS-2026-00001;BS-1;1;000001;0;C1;01/01/0000;1.000;", false)), hostile::add);
         assertThat(hostile).as("values the database could not hold are line errors, never a failed chunk")
                 .extracting(LineError::lineNo, LineError::code).containsExactly(
                         org.assertj.core.groups.Tuple.tuple(2, "MALFORMED_LINE"), org.assertj.core.groups.Tuple.tuple(3, "BAD_AMOUNT"),
-                        org.assertj.core.groups.Tuple.tuple(4, "MALFORMED_LINE"));
+                        org.assertj.core.groups.Tuple.tuple(4, "MALFORMED_LINE"), org.assertj.core.groups.Tuple.tuple(5, "MALFORMED_LINE"),
+                        org.assertj.core.groups.Tuple.tuple(6, "BAD_DATE"));
+        assertThat(hostile.get(3).message()).contains("control character");
         assertThatThrownBy(() -> RemittanceLines.amount(csv, 3, "12.0005")).hasMessageContaining("more than 3 decimals");
         assertThat(Map.of("ok", RemittanceLines.amount(csv, 3, "12.5"))).containsEntry("ok", new java.math.BigDecimal("12.500"));
     }

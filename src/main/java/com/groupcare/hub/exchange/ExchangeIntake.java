@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers every inbound file as an exchange (partner, flow, name, SHA-256, size) and keeps
  * the original under {@code <data-dir>/exchanges/<id>/} so it can be replayed. The same content
- * from the same partner and flow is processed once; a file refused as a whole is kept too, but
+ * from the same partner and flow (line ends and a byte order mark aside) is processed once; a file refused as a whole is kept too, but
  * the same bytes under a better name are a new exchange.
  */
 @Service
@@ -110,13 +109,44 @@ public class ExchangeIntake {
         }
     }
 
+    /**
+     * SHA-256 of the file's content as lines: without a leading UTF-8 byte order mark, every CRLF or CR
+     * read as LF. The same file saved again by another editor or system (a resend with Windows line ends)
+     * is then the same content, processed once, not a second remittance paid again.
+     */
     static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // the digest stream hashes as it reads
+            boolean first = true;
+            boolean afterCr = false;
+            int n;
+            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                int from = 0;
+                if (first && n >= 3 && buffer[0] == (byte) 0xEF && buffer[1] == (byte) 0xBB && buffer[2] == (byte) 0xBF) {
+                    from = 3;
+                }
+                first = false;
+                if (afterCr && from < n && buffer[from] == '\n') {
+                    from++;
+                }
+                afterCr = false;
+                int run = from;
+                for (int i = from; i < n; i++) {
+                    if (buffer[i] == '\r') {
+                        digest.update(buffer, run, i - run);
+                        digest.update((byte) '\n');
+                        if (i + 1 < n && buffer[i + 1] == '\n') {
+                            i++;
+                        } else if (i + 1 == n) {
+                            afterCr = true;
+                        }
+                        run = i + 1;
+                    }
+                }
+                digest.update(buffer, run, n - run);
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

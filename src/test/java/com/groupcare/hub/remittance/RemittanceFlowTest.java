@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * The insurer's remittance samples over SFTP against the claims sample's transmittal: what each
  * line becomes (EXPECTED.md), what is payable to whom, complaints, suspense and overpayments; a
  * complaint closed by the next remittance, an overpayment deducted from the next payable; the
- * same file twice changes nothing.
+ * same file twice changes nothing, even saved again with other line ends.
  */
 class RemittanceFlowTest extends RemittanceSamples {
 
@@ -68,6 +68,11 @@ class RemittanceFlowTest extends RemittanceSamples {
         assertThat(again).containsEntry("status", "DUPLICATE");
         assertThat(dropRemittance("REMB_POL-TRS-2026_20261130.csv", sample("insurer-remittances/" + FIRST), 1))
                 .as("the same bytes under another name").containsEntry("status", "DUPLICATE");
+        byte[] resaved = ("\uFEFF" + new String(sample("insurer-remittances/" + SECOND), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\n", "\r\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(dropRemittance("REMB_POL-TRS-2026_20261203.csv", resaved, 1))
+                .as("the second file saved again with a byte order mark and Windows line ends: its underpaid line "
+                        + "would otherwise be paid a second time").containsEntry("status", "DUPLICATE");
         assertThat(count("select count(*) from remittance_line")).isEqualTo(13);
         assertThat(count("select count(*) from payable")).as("one per payee and file").isEqualTo(7);
         assertThat(jdbc.queryForObject("select amount from payable where exchange_id = ? and payee_type = 'MEMBER'",

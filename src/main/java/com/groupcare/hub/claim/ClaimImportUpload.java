@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A claims CSV uploaded by the desk: streamed to disk (never held in memory), handed to the file
@@ -32,7 +33,7 @@ class ClaimImportUpload {
     }
 
     ResponseEntity<Map<String, Object>> upload(InputStream csv, String fileName, String user) throws IOException {
-        String name = Path.of(fileName).getFileName().toString();
+        String name = plainName(fileName);
         Files.createDirectories(work);
         Path temp = Files.createTempFile(work, "claims-", ".csv");
         try {
@@ -51,5 +52,16 @@ class ClaimImportUpload {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The last part of the name the desk gave, or a 400: "/", "..", control characters or an endless name are not file names. */
+    static String plainName(String fileName) {
+        String name = fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.length() > 200
+                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "X-File-Name must be a plain file name of at most 200 characters");
+        }
+        return name;
     }
 }

@@ -172,6 +172,21 @@ class ClaimApiTest extends HubIntegrationTest {
                 ((Number) refused.getBody().get("exchangeId")).longValue())).containsEntry("status", "FAILED");
     }
 
+    @Test
+    void aFileNameThatIsNoFileNameIsABadRequestNotAServerError() {
+        for (String name : List.of("/", "..", "dir/")) {
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.valueOf("text/csv"));
+            headers.set("X-File-Name", name);
+            ResponseEntity<Map<String, Object>> refused = as("operator").exchange("/api/claims/import", HttpMethod.POST,
+                    new HttpEntity<>(String.join(";", ClaimImportLines.HEADER) + "\n", headers),
+                    new ParameterizedTypeReference<Map<String, Object>>() { });
+            assertThat(refused.getStatusCode()).as(name).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(ClaimImportUpload.plainName("C:\\saisie\\mars.csv")).isEqualTo("mars.csv");
+        assertThat(count("select count(*) from exchange where flow = 'claims-import'")).isZero();
+    }
+
     private Map<String, Object> importClaims(String csv) {
         ResponseEntity<Map<String, Object>> response = postCsv(csv);
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.ACCEPTED);

@@ -77,17 +77,39 @@ public class ExchangeIntake {
         return new Intake(duplicateId, IntakeOutcome.DUPLICATE, id);
     }
 
-    /** A file refused as a whole: kept, marked failed with the reason, never resumed by its content. */
+    /**
+     * A file refused as a whole: marked failed with the reason, never resumed by its content. Its original
+     * is kept once: the same bytes refused again under other names share the first copy.
+     */
     @Transactional
     public Intake refuse(Path file, String fileName, String partner, String flow, String reason) {
+        String sha256 = sha256(file);
+        long id = recordRefusal(fileName, partner, flow, sha256, size(file), reason);
+        String kept = jdbc.query("""
+                select stored_path from exchange where partner = ? and flow = ? and sha256 = ? and status = 'FAILED'
+                and not replayable and stored_path is not null and id <> ? order by id limit 1""",
+                rs -> rs.next() ? rs.getString(1) : null, partner, flow, sha256, id);
+        if (kept == null || !Files.exists(Path.of(kept))) {
+            kept = storeOriginal(file, id, fileName).toString();
+        }
+        jdbc.update("update exchange set stored_path = ? where id = ?", kept, id);
+        return new Intake(id, IntakeOutcome.REFUSED, null);
+    }
+
+    /** A file refused before anything is read of it (over the size limit): recorded, its original not kept. */
+    @Transactional
+    public Intake refuseUnkept(Path file, String fileName, String partner, String flow, String reason) {
+        return new Intake(recordRefusal(fileName, partner, flow, sha256(file), size(file), reason), IntakeOutcome.REFUSED, null);
+    }
+
+    private long recordRefusal(String fileName, String partner, String flow, String sha256, long size, String reason) {
         Long id = jdbc.queryForObject("""
                 insert into exchange (partner, flow, direction, file_name, sha256, size_bytes, status, failure_reason,
                                       completed_at, replayable)
                 values (?, ?, 'IN', ?, ?, ?, 'FAILED', left(?, 1000), now(), false) returning id""",
-                Long.class, partner, flow, fileName, sha256(file), size(file), reason);
-        jdbc.update("update exchange set stored_path = ? where id = ?", storeOriginal(file, id, fileName).toString(), id);
+                Long.class, partner, flow, fileName, sha256, size, reason);
         log.warn("Exchange {} refused as a whole: {}", id, reason);
-        return new Intake(id, IntakeOutcome.REFUSED, null);
+        return id;
     }
 
     public Path storedPath(long exchangeId) {

@@ -58,6 +58,14 @@ public interface FileFeed {
     /** Lines per chunk (a chunk is one database transaction). */
     int chunkSize();
 
+    /**
+     * The longest line this feed's layout can hold (at most the hub's limit); a longer one is rejected
+     * without being kept whole, so a chunk of hostile lines stays small in memory.
+     */
+    default int maxLineBytes(int hubLimit) {
+        return hubLimit;
+    }
+
     /** How the partner uploads (read lock, temporary names, done-marker), from its mapping. */
     default Arrival arrival() {
         return Arrival.DEFAULT;

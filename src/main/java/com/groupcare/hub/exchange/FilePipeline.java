@@ -31,13 +31,16 @@ public class FilePipeline {
     private final ChunkFailures failures;
     private final PipelineQueues queues;
     private final int maxLineBytes;
+    private final long maxFileBytes;
     private final int maxAutoRetries;
     private final Duration autoRetryDelay;
 
     FilePipeline(FileFeeds feeds, ExchangeIntake intake, ExchangeProgress progress, ChunkFailures failures,
                  PipelineQueues queues, @Value("${hub.intake.max-line-bytes:65536}") int maxLineBytes,
                  @Value("${hub.intake.auto-retries:10}") int maxAutoRetries,
-                 @Value("${hub.intake.auto-retry-delay:2m}") Duration autoRetryDelay) {
+                 @Value("${hub.intake.auto-retry-delay:2m}") Duration autoRetryDelay,
+                 @Value("${hub.intake.max-file-bytes:1073741824}") long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.feeds = feeds;
         this.intake = intake;
         this.progress = progress;
@@ -55,13 +58,19 @@ public class FilePipeline {
     public Intake receive(String flow, String localPath, String fileName) {
         FileFeed feed = feeds.get(flow);
         Path file = Path.of(localPath);
+        long size = ExchangeIntake.size(file);
+        if (size > maxFileBytes) {
+            // not kept: a partner dropping huge files again and again must not fill the disk the database lives on
+            return track(intake.refuseUnkept(file, fileName, feed.partner(), flow, "the file is " + size
+                    + " bytes, over the limit of " + maxFileBytes + " (hub.intake.max-file-bytes): not kept, not applied"));
+        }
         FileFeed.Admission admission;
         try {
             admission = feed.admit(fileName);
         } catch (FileRefused refused) {
             return track(intake.refuse(file, fileName, feed.partner(), flow, refused.getMessage()));
         }
-        String refusal = FileChecks.refusal(feed, file, fileName, maxLineBytes);
+        String refusal = FileChecks.refusal(feed, file, fileName, feed.maxLineBytes(maxLineBytes));
         if (refusal == null && feed.ordered() && admission.date() != null) {
             refusal = progress.lastApplied(flow, -1)
                     .filter(last -> last.fileDate() != null && last.fileDate().isAfter(admission.date()))
@@ -119,7 +128,7 @@ public class FilePipeline {
             return null;
         }
         progress.startProcessing(exchangeId);
-        return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, maxLineBytes);
+        return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, feed.maxLineBytes(maxLineBytes));
     }
 
     /** Every chunk is on the queue; finishes the file if the consumers were quicker. */
@@ -152,7 +161,7 @@ public class FilePipeline {
             return;
         }
         ExchangeState exchange = progress.find(chunk.exchangeId()).orElseThrow();
-        List<RawLine> lines = FileChunks.read(intake.storedPath(chunk.exchangeId()), chunk, maxLineBytes);
+        List<RawLine> lines = FileChunks.read(intake.storedPath(chunk.exchangeId()), chunk, feed.maxLineBytes(maxLineBytes));
         lines.removeIf(line -> !line.tooLong() && feed.isTrailer(exchange, line.text()));
         List<LineError> errors = feed.apply(exchange, lines);
         progress.lock(chunk.exchangeId());

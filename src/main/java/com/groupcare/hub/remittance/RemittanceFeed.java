@@ -90,6 +90,12 @@ class RemittanceFeed extends BaseFileFeed {
         return null;
     }
 
+    /** A remittance line is a few dozen bytes: 20,000 hostile lines of 64 KiB would be 1.3 GB of one chunk. */
+    @Override
+    public int maxLineBytes(int hubLimit) {
+        return Math.min(hubLimit, 4096);
+    }
+
     /** A line may answer an earlier one (a reversal, a second payment): the file's order decides. */
     @Override
     public boolean chunksInFileOrder() {

@@ -35,6 +35,10 @@ class ProviderInvoiceFailureTest extends InvoiceSamples {
         assertThat(jdbc.queryForObject("select sum(amount) from ceiling_reservation", java.math.BigDecimal.class))
                 .as("ceilings consumed once").isEqualByComparingTo("2096.750");
         assertThat(awaitAck("ACK_" + PHARMACIES).split("\r\n")).hasSize(25);
+        // the ack is recorded once the upload returns, a moment after the file shows on the server
+        for (int i = 0; i < 100 && count("select count(*) from exchange where flow = 'provider-invoice-ack'") == 0; i++) {
+            sleep(100);
+        }
         assertThat(count("select count(*) from exchange where flow = 'provider-invoice-ack'")).isEqualTo(1);
     }
 }

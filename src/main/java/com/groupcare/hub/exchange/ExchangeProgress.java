@@ -157,11 +157,17 @@ class ExchangeProgress {
         jdbc.update("update exchange set chunks_expected = ?, split_at = now(), updated_at = now() where id = ?", chunks, exchangeId);
     }
 
-    /** Entries a feed rejected when it read its file whole at completion: listed and counted like rejected lines. */
-    void recordCompletionErrors(long exchangeId, List<LineError> errors) {
+    /**
+     * Entries a feed read whole at completion (counted like records) and those it rejected (listed
+     * and counted like rejected lines).
+     */
+    void recordCompletion(long exchangeId, int entries, List<LineError> errors) {
         recordErrors(exchangeId, errors);
-        if (!errors.isEmpty()) {
-            jdbc.update("update exchange set rejected_count = rejected_count + ? where id = ?", errors.size(), exchangeId);
+        if (entries > 0 || !errors.isEmpty()) {
+            jdbc.update("""
+                    update exchange set total_count = total_count + ?, accepted_count = accepted_count + greatest(? - ?, 0),
+                           rejected_count = rejected_count + ? where id = ?""",
+                    entries, entries, errors.size(), errors.size(), exchangeId);
         }
     }
 

@@ -13,6 +13,7 @@ import com.groupcare.hub.common.ByteLineReader;
 /**
  * What makes a file unusable as a whole, checked before anything is applied: an empty file, a last
  * line with no line end (an upload cut short), a first line over the limit or not the layout's header.
+ * A file that is not line-oriented (an XML report) is judged by its feed's parser alone.
  */
 final class FileChecks {
 
@@ -24,6 +25,9 @@ final class FileChecks {
         long size = ExchangeIntake.size(file);
         if (size == 0) {
             return "the file is empty (0 bytes)";
+        }
+        if (!feed.lineOriented(fileName)) {
+            return feed.checkContent(fileName, file, maxLineBytes);
         }
         if (lastByte(file) != '\n') {
             return "the last line has no line end: the file looks cut short (an upload not finished?); "

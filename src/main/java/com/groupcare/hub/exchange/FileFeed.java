@@ -26,6 +26,16 @@ public interface FileFeed {
     /** Kind and date announced by the file name; throws {@link FileRefused} for a name the layout does not know. */
     Admission admit(String fileName);
 
+    /**
+     * False for a file the feed reads whole with a parser at completion (an XML report, often one
+     * long line with no line end): the pipeline then asks no line end at its end, no line length and
+     * no header line, and cuts it into no chunks; {@link #checkContent} must parse it and refuse it
+     * whole when it is cut short or not well-formed.
+     */
+    default boolean lineOriented(String fileName) {
+        return true;
+    }
+
     /** Null when the header is right, or why it is not (the file is then refused whole). */
     String checkHeader(String headerLine);
 
@@ -107,18 +117,25 @@ public interface FileFeed {
 
     /**
      * The outcome of the completion step: done, or held with the reason a person reads; a feed that
-     * reads its file whole at completion (an XML status report) gives its rejected entries here.
+     * reads its file whole at completion (an XML status report) gives its rejected entries here, and
+     * how many entries it read ({@code entries}, counted as the file's records; 0 when its chunks
+     * counted them).
      */
-    record Completion(String holdReason, List<LineError> errors) {
+    record Completion(String holdReason, List<LineError> errors, int entries) {
 
-        public static final Completion DONE = new Completion(null, List.of());
+        public static final Completion DONE = new Completion(null, List.of(), 0);
 
         public static Completion hold(String reason) {
-            return new Completion(reason, List.of());
+            return new Completion(reason, List.of(), 0);
         }
 
         public static Completion done(List<LineError> errors) {
-            return new Completion(null, List.copyOf(errors));
+            return new Completion(null, List.copyOf(errors), 0);
+        }
+
+        /** A file read whole at completion: its entries, of which {@code errors} were rejected. */
+        public static Completion read(int entries, List<LineError> errors) {
+            return new Completion(null, List.copyOf(errors), entries);
         }
 
         public boolean held() {

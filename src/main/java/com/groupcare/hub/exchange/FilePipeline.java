@@ -3,6 +3,7 @@ package com.groupcare.hub.exchange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -128,6 +129,9 @@ public class FilePipeline {
             return null;
         }
         progress.startProcessing(exchangeId);
+        if (!feed.lineOriented(exchange.fileName())) {
+            return Collections.emptyIterator(); // no chunks: the feed reads the file whole at completion
+        }
         return new FileChunks(intake.storedPath(exchangeId), feed, exchange.fileName(), exchangeId, feed.maxLineBytes(maxLineBytes));
     }
 
@@ -210,7 +214,7 @@ public class FilePipeline {
             log.warn("Exchange held for a person: {}", completion.holdReason());
             return;
         }
-        progress.recordCompletionErrors(exchangeId, completion.errors());
+        progress.recordCompletion(exchangeId, completion.entries(), completion.errors());
         progress.finish(exchangeId);
         log.info("Exchange finished");
         queues.afterCommitNextInTurn(feed);

@@ -1,6 +1,7 @@
 package com.groupcare.hub.payment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The banks' status returns (routes/bank-status.yaml) through the file pipeline: a pain.002 status
- * report, read whole at completion as an XML stream, or the CSV variant of mappings/banks, applied
- * chunk by chunk. Each answer marks its transfer accepted or rejected ({@link TransferStatuses}).
+ * report, parsed whole when it comes in and read at completion as an XML stream (not line-oriented:
+ * no chunks), or the CSV variant of mappings/banks, applied chunk by chunk. Each answer marks its transfer accepted or rejected ({@link TransferStatuses}).
  */
 @Component
 class BankStatusFeed extends BaseFileFeed {
@@ -53,17 +54,29 @@ class BankStatusFeed extends BaseFileFeed {
         throw new FileRefused("'" + fileName + "' is neither a pain.002 status report nor a transfer return the bank mapping knows");
     }
 
+    /** A pain.002 is XML, read whole by its parser: often one long line, with no line end at its end. */
+    @Override
+    public boolean lineOriented(String fileName) {
+        return !banks.statusFiles().pain002().matcher(fileName).matches();
+    }
+
     @Override
     public String checkHeader(String headerLine) {
         return headerLine.isBlank() ? "the first line is empty" : null;
     }
 
+    /** A pain.002 is parsed whole before anything is applied: cut short or not well-formed, it is refused whole. */
     @Override
-    public String checkHeader(String fileName, String headerLine) {
-        if (admit(fileName).kind().equals("PAIN002") && !headerLine.stripLeading().startsWith("<")) {
-            return "a pain.002 status report is XML: the first line is not";
+    public String checkContent(String fileName, Path file, int maxLineBytes) {
+        if (lineOriented(fileName)) {
+            return null;
         }
-        return checkHeader(headerLine);
+        try {
+            Pain002Reader.read(file);
+            return null;
+        } catch (IOException e) {
+            return e.getMessage() + "; nothing was applied, ask the bank for the complete report";
+        }
     }
 
     @Override
@@ -110,7 +123,8 @@ class BankStatusFeed extends BaseFileFeed {
         try {
             report = Pain002Reader.read(file);
         } catch (IOException e) {
-            return Completion.done(List.of(new LineError(1, "MALFORMED_FILE", e.getMessage())));
+            // it was parsed whole when it came in: the stored copy cannot be read now, the split is tried again
+            throw new UncheckedIOException("Cannot read the stored status report of exchange " + exchange.id(), e);
         }
         List<TransferStatuses.Status> answers = new ArrayList<>(report.transactions());
         if (answers.isEmpty() && report.originalMessageId() != null
@@ -121,7 +135,7 @@ class BankStatusFeed extends BaseFileFeed {
                     .forEach(id -> answers.add(new TransferStatuses.Status(1, id, accepted, accepted ? null
                             : "bank rejected the whole file" + (report.groupReason() == null ? "" : ", reason " + report.groupReason()))));
         }
-        return Completion.done(statuses.apply(answers).stream().map(BankStatusFeed::unknownTransfer).toList());
+        return Completion.read(answers.size(), statuses.apply(answers).stream().map(BankStatusFeed::unknownTransfer).toList());
     }
 
     private static LineError unknownTransfer(TransferStatuses.Status status) {

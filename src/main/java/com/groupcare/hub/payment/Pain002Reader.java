@@ -45,10 +45,15 @@ final class Pain002Reader {
             String reason = null;
             int line = 0;
             boolean inTx = false;
+            boolean report = false;
             while (xml.hasNext()) {
                 int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new IOException("a pain.002 status report has no DOCTYPE: this file declares one, it is not read");
+                }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
+                        case "CstmrPmtStsRpt" -> report = true;
                         case "TxInfAndSts" -> {
                             inTx = true;
                             endToEnd = status = reason = null;
@@ -77,10 +82,26 @@ final class Pain002Reader {
                     }
                 }
             }
+            if (!report) {
+                throw new IOException("the XML file is not a pain.002 status report (no CstmrPmtStsRpt element)");
+            }
             return new Report(original, groupStatus, groupReason, transactions);
         } catch (XMLStreamException e) {
-            throw new IOException("not a readable pain.002 status report: " + e.getMessage(), e);
+            throw new IOException("the pain.002 status report is not well-formed XML" + where(e) + ": " + parserMessage(e)
+                    + " (a file cut short?)", e);
         }
+    }
+
+    private static String where(XMLStreamException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber() + ", column "
+                + e.getLocation().getColumnNumber();
+    }
+
+    /** The parser's own words without its location prefix; they name elements and entities, never their text. */
+    private static String parserMessage(XMLStreamException e) {
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("Message: ");
+        return (at < 0 ? message : message.substring(at + "Message: ".length())).strip().lines().findFirst().orElse("");
     }
 
     static boolean accepted(String status) {

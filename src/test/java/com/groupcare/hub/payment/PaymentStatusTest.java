@@ -3,30 +3,12 @@ package com.groupcare.hub.payment;
 import java.util.List;
 import java.util.Map;
 
-import com.groupcare.hub.remittance.RemittanceSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bank's answers (inbox-samples/bank-status/EXPECTED.md): accepted transfers paid, rejected ones payable again, twice = once. */
-class PaymentStatusTest extends RemittanceSamples {
-
-    void batchSentFrom(String debtor) {
-        claimsSentToTheInsurer();
-        dropRemittance(FIRST, sample("insurer-remittances/" + FIRST), 1);
-        jdbc.update("update member set bank_account = '10006035183598478832' where matricule = '000003'");
-        as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", debtor, "executionDate", "2026-12-10"), Map.class);
-        for (int i = 0; i < 100 && count("select count(*) from payment_batch where status = 'SENT'") == 0; i++) {
-            sleep(100);
-        }
-    }
-
-    Map<String, String> statuses() {
-        Map<String, String> out = new java.util.TreeMap<>();
-        jdbc.queryForList("select end_to_end_id, status from transfer").forEach(r -> out.put((String) r.get("end_to_end_id"),
-                (String) r.get("status")));
-        return out;
-    }
+class PaymentStatusTest extends BankStatusSamples {
 
     @Test
     void aPain002MarksEachTransferAndARejectedOneIsPaidAgainLater() {
@@ -66,9 +48,8 @@ class PaymentStatusTest extends RemittanceSamples {
                 + "</OrgnlGrpInfAndSts></CstmrPmtStsRpt></Document>\n";
         dropOverSftp("bank/inbox", "PAIN002_20261213_x.xml", hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Map<String, Object> exchange = awaitExchange("PAIN002_20261213_x.xml");
-        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS");
-        assertThat(jdbc.queryForList("select code from exchange_error where exchange_id = ?", String.class, exchange.get("id")))
-                .containsExactly("MALFORMED_FILE");
+        assertThat(exchange).containsEntry("status", "FAILED");
+        assertThat((String) exchange.get("failure_reason")).contains("no DOCTYPE").doesNotContain("passwd");
         assertThat(statuses()).containsOnly(Map.entry("PAY-000001-1", "SENT"), Map.entry("PAY-000001-2", "SENT"),
                 Map.entry("PAY-000001-3", "SENT"), Map.entry("PAY-000001-4", "SENT"));
     }

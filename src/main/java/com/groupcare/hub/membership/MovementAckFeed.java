@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.groupcare.hub.common.HeaderLine;
 import com.groupcare.hub.exchange.BaseFileFeed;
 import com.groupcare.hub.exchange.ExchangeState;
 import com.groupcare.hub.exchange.FileRefused;
@@ -58,7 +59,15 @@ class MovementAckFeed extends BaseFileFeed {
 
     @Override
     public String checkHeader(String headerLine) {
-        return headerLine.isBlank() ? "the first line (the header) is empty" : null;
+        throw new UnsupportedOperationException("the header depends on the insurer: checkHeader(fileName, headerLine)");
+    }
+
+    @Override
+    public String checkHeader(String fileName, String headerLine) {
+        MovementLayout.Ack ack = mappings.get(admit(fileName).kind()).orElseThrow().ack();
+        return HeaderLine.matches(ack.header(), headerLine, ack.delimiter()) ? null
+                : "the first line is not the header of the insurer's acknowledgement (expected: " + ack.header()
+                        + "): a file without it would lose its first answer; nothing was applied";
     }
 
     @Override

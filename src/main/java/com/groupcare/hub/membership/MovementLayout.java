@@ -36,8 +36,11 @@ public record MovementLayout(String policyNumber, String fileName, CronExpressio
     public record Column(String name, String field) {
     }
 
-    /** The insurer's answer: per line our reference, accepted or rejected, and its code (columns 1-based). */
-    public record Ack(Pattern fileName, String delimiter, boolean header, int reference, int status, int code, String accepted,
+    /**
+     * The insurer's answer: its header line (the column names), per line our reference, accepted or
+     * rejected, and its code (columns 1-based).
+     */
+    public record Ack(Pattern fileName, String delimiter, String header, int reference, int status, int code, String accepted,
                       String rejected, Map<String, String> rejectionCodes) {
     }
 
@@ -87,8 +90,12 @@ public record MovementLayout(String policyNumber, String fileName, CronExpressio
         if (!name.contains("(")) {
             throw new IllegalStateException(where + ": file-name needs a group capturing the file date");
         }
+        if (!(section.get("header") instanceof String header) || header.isBlank()) {
+            throw new IllegalStateException(where + ": 'header' must be the acknowledgement's first line, its column names "
+                    + "(e.g. \"reference;statut;code\"): a file without it is refused, not read one line short");
+        }
         return new Ack(Pattern.compile(name), String.valueOf(section.getOrDefault("delimiter", ";")),
-                !Boolean.FALSE.equals(section.get("header")), number(section, "reference", where), number(section, "status", where),
+                header, number(section, "reference", where), number(section, "status", where),
                 number(section, "code", where), text(section, "accepted", where), text(section, "rejected", where),
                 strings((Map<String, Object>) section.getOrDefault("rejection-codes", Map.of())));
     }

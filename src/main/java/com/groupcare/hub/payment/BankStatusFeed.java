@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.groupcare.hub.common.HeaderLine;
 import com.groupcare.hub.exchange.BaseFileFeed;
 import com.groupcare.hub.exchange.ExchangeState;
 import com.groupcare.hub.exchange.FileRefused;
@@ -62,7 +63,10 @@ class BankStatusFeed extends BaseFileFeed {
 
     @Override
     public String checkHeader(String headerLine) {
-        return headerLine.isBlank() ? "the first line is empty" : null;
+        Debtors.StatusFiles layout = banks.statusFiles();
+        return HeaderLine.matches(layout.header(), headerLine, layout.delimiter()) ? null
+                : "the first line is not the header of the bank's transfer return (expected: " + layout.header()
+                        + "): a file without it would lose its first answer; nothing was applied";
     }
 
     /** A pain.002 is parsed whole before anything is applied: cut short or not well-formed, it is refused whole. */

@@ -24,9 +24,9 @@ public class Debtors {
     public record Debtor(String id, String name, String bank, String bic, String account, String currency, Format format) {
     }
 
-    /** How the banks' status files are named and, for the CSV one, laid out (columns from 1). */
+    /** How the banks' status files are named and, for the CSV one, laid out (its header line, columns from 1). */
     public record StatusFiles(java.util.regex.Pattern pain002, java.util.regex.Pattern csv, String delimiter, int endToEndId,
-                              int status, int reason, String accepted, String rejected) {
+                              int status, int reason, String accepted, String rejected, String header) {
     }
 
     private static final Set<String> KEYS = Set.of("id", "name", "bank", "bic", "account", "currency", "format");
@@ -62,10 +62,14 @@ public class Debtors {
             }
             Map<String, Object> status = (Map<String, Object>) yaml.get("status-files");
             Map<String, Object> csv = (Map<String, Object>) status.get("csv");
+            if (!(csv.get("header") instanceof String)) {
+                throw new IllegalStateException("status-files csv: 'header' is required, the first line of the bank's return "
+                        + "(e.g. \"reference;statut;motif\"): a file without it is refused, not read one answer short");
+            }
             statusFiles = new StatusFiles(java.util.regex.Pattern.compile((String) status.get("pain002")),
                     java.util.regex.Pattern.compile((String) csv.get("file-name")), (String) csv.get("delimiter"),
                     (Integer) csv.get("end-to-end-id"), (Integer) csv.get("status"), (Integer) csv.get("reason"),
-                    (String) csv.get("accepted"), (String) csv.get("rejected"));
+                    (String) csv.get("accepted"), (String) csv.get("rejected"), (String) csv.get("header"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bank accounts " + file, e);
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ class MovementLayoutTest {
         assertThat(mappings.get("POL-ATL-2026")).get().satisfies(l -> assertThat(l.orgUnits()).containsExactly("DTM"));
         assertThat(mappings.isAck("ACK_MVT_POL-TRS-2026_20261120.csv")).isTrue();
         assertThat(mappings.isAck("ATL_ACK_20261120.txt")).isTrue();
+        assertThat(mappings.get("POL-TRS-2026")).get().satisfies(l -> assertThat(l.ack().header()).isEqualTo("reference;statut;code"));
         assertThat(mappings.isAck("REMB_POL-TRS-2026_20261125.csv")).isFalse();
     }
 
@@ -35,5 +36,8 @@ class MovementLayoutTest {
         assertThatThrownBy(() -> new MovementMappings(dir.toString())).hasMessageContaining("is not a cron expression");
         Files.writeString(dir.resolve("POL-TRS-2026.yaml"), yaml.replace("RETRAIT: RET, ", ""));
         assertThatThrownBy(() -> new MovementMappings(dir.toString())).hasMessageContaining("must give INCORPORATION, RETRAIT and MODIFICATION");
+        Files.writeString(dir.resolve("POL-TRS-2026.yaml"), yaml.replaceAll("\n\\s+header: \"reference;statut;code\"[^\n]*", ""));
+        assertThatThrownBy(() -> new MovementMappings(dir.toString())).hasMessageContaining("acknowledgement")
+                .hasMessageContaining("'header' must be the acknowledgement's first line");
     }
 }

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Status reports as banks really write them: XML with no line end at the end, or on one long line,
- * is read by its parser; a report cut short is refused whole and changes nothing.
+ * is read by its parser; a report cut short, or a CSV return without its header, is refused whole
+ * and changes nothing.
  */
 class BankStatusFileTest extends BankStatusSamples {
 
@@ -66,5 +67,29 @@ class BankStatusFileTest extends BankStatusSamples {
         assertThat(statuses()).containsOnly(Map.entry("PAY-000001-1", "SENT"), Map.entry("PAY-000001-2", "SENT"),
                 Map.entry("PAY-000001-3", "SENT"), Map.entry("PAY-000001-4", "SENT"));
         assertThat(count("select count(*) from payable where status = 'PAID'")).isZero();
+    }
+
+    @Test
+    void aCsvReturnWithoutItsHeaderIsRefusedWholeAndChangesNothing() {
+        batchSentFrom("BIAT-TND");
+
+        Map<String, Object> exchange = dropStatus("RETOUR_VIREMENTS_20261212.csv", "PAY-000001-1;REJETE;Compte cloture\n"
+                + "PAY-000001-2;EXECUTE;\n");
+
+        assertThat(exchange).containsEntry("status", "FAILED");
+        assertThat((String) exchange.get("failure_reason")).contains("not the header").contains("reference;statut;motif");
+        assertThat(statuses()).containsOnly(Map.entry("PAY-000001-1", "SENT"), Map.entry("PAY-000001-2", "SENT"),
+                Map.entry("PAY-000001-3", "SENT"), Map.entry("PAY-000001-4", "SENT"));
+    }
+
+    @Test
+    void aCsvHeaderInAnotherCaseWithSpacesAndAByteOrderMarkIsTheHeader() {
+        batchSentFrom("BIAT-TND");
+
+        Map<String, Object> exchange = dropStatus("RETOUR_VIREMENTS_20261212.csv", "\uFEFF REFERENCE ; Statut ; Motif \r\n"
+                + "PAY-000001-1;REJETE;Compte cloture\r\nPAY-000001-2;EXECUTE;\r\n");
+
+        assertThat(exchange).containsEntry("status", "DONE").containsEntry("total_count", 2);
+        assertThat(statuses()).containsEntry("PAY-000001-1", "REJECTED").containsEntry("PAY-000001-2", "PAID");
     }
 }

@@ -90,6 +90,6 @@ class BankStatusFileTest extends BankStatusSamples {
                 + "PAY-000001-1;REJETE;Compte cloture\r\nPAY-000001-2;EXECUTE;\r\n");
 
         assertThat(exchange).containsEntry("status", "DONE").containsEntry("total_count", 2);
-        assertThat(statuses()).containsEntry("PAY-000001-1", "REJECTED").containsEntry("PAY-000001-2", "PAID");
+        assertThat(statuses()).containsEntry("PAY-000001-1", "REJECTED").containsEntry("PAY-000001-2", "ACCEPTED");
     }
 }

@@ -44,8 +44,9 @@ class HrSnapshotCloser {
 
     /**
      * Runs once every chunk is in. A full snapshot that would make more than the allowed share of
-     * active members leave, or that is much shorter than the last one, is held for a person
-     * instead (an empty, header-only or cut-short export must never end members' cover).
+     * active members leave or of covered dependants lose cover, or that is much shorter than the last
+     * one, is held for a person instead (an empty, header-only, cut-short or padded export must never
+     * end members' cover).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Completion complete(ExchangeState exchange, boolean released) {

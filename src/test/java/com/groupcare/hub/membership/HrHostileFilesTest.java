@@ -59,6 +59,25 @@ class HrHostileFilesTest extends HubIntegrationTest {
     }
 
     @Test
+    void namesHoldingATabACarriageReturnOrAnotherControlCharacterAreRejectedWithTheColumnAndTheOthersApply() {
+        String tab = NEW_FAMILY.replace("700001", "700010").replace("NOUVEAU", "BEN\tALI");
+        String quotedCr = NEW_FAMILY.replace("700001", "700011").replace(";Karim;", ";\"Ka\rrim\";");
+        String c1 = NEW_FAMILY.replace("700001", "700012").replace("NOUVEAU", "NOU\u0085VEAU");
+        String file = HEADER + tab + quotedCr + c1 + NEW_FAMILY;
+        dropHrFile("RH_DELTA_20261120.csv", file.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> exchange = awaitExchange("RH_DELTA_20261120.csv");
+
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("accepted_count", 1)
+                .containsEntry("rejected_count", 3);
+        assertThat(jdbc.queryForList("select line_no, code, message from exchange_error where exchange_id = ? order by line_no",
+                exchange.get("id"))).extracting(e -> e.get("line_no") + " " + e.get("code") + ": " + e.get("message")).containsExactly(
+                "2 CONTROL_CHARACTER: nom holds a control character (TAB, CR, line feed, NUL or other)",
+                "3 CONTROL_CHARACTER: prenom holds a control character (TAB, CR, line feed, NUL or other)",
+                "4 CONTROL_CHARACTER: nom holds a control character (TAB, CR, line feed, NUL or other)");
+        assertThat(jdbc.queryForList("select matricule from member", String.class)).containsExactly("700001");
+    }
+
+    @Test
     void aWithdrawalOfAnUnknownMatriculeIsRejectedAndCreatesNobody() throws Exception {
         dropHrFile("RH_DELTA_20261125.csv", fixture("RH_DELTA_20261125.csv"));
         Map<String, Object> exchange = awaitExchange("RH_DELTA_20261125.csv");

@@ -177,7 +177,7 @@ record TransmittalSlip(String number, String policyNumber, String insurer, Strin
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(x, at);
-            cs.showText(text == null ? "" : com.groupcare.hub.common.PrintedText.visual(text));
+            cs.showText(com.groupcare.hub.common.PrintedText.showable(text, font));
             cs.endText();
         }
 

@@ -13,7 +13,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A simple A4 document written line after line (letters, advices): the embedded DejaVu fonts, a
- * new page when one is full, Arabic shaped and ordered ({@link PrintedText}).
+ * new page when one is full, Arabic shaped and ordered, control characters and characters the font
+ * cannot draw replaced rather than failing the document ({@link PrintedText}).
  */
 public final class PdfLines implements AutoCloseable {
 
@@ -67,7 +68,7 @@ public final class PdfLines implements AutoCloseable {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(50, y);
-        cs.showText(PrintedText.visual(text));
+        cs.showText(PrintedText.showable(text, font));
         cs.endText();
         y -= size + 5;
         return this;

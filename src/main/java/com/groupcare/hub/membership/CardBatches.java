@@ -1,6 +1,5 @@
 package com.groupcare.hub.membership;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,11 @@ import java.util.UUID;
 
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.exchange.ExchangeOutbound;
 import org.apache.camel.ProducerTemplate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class CardBatches {
 
     static final String FLOW = "member-cards";
+    private static final CSVFormat CARD_CSV = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator('\n').get();
 
     private final JdbcTemplate jdbc;
     private final MovementMappings mappings;
@@ -80,14 +83,14 @@ public class CardBatches {
                 Path pdf = work.resolve(stem + ".pdf");
                 CardPrint.write(pdf, insurer, issue.stream().map(c -> card(c, policy)).toList());
                 files.put(pdf, issue.size());
-                files.put(csv(work.resolve(stem + ".csv"), "carte;matricule;nom;prenom;police;valide_du;valide_au",
-                        issue.stream().map(c -> String.join(";", (String) c.get("card_number"), (String) c.get("matricule"),
+                files.put(csv(work.resolve(stem + ".csv"), List.of("carte", "matricule", "nom", "prenom", "police", "valide_du", "valide_au"),
+                        issue.stream().map(c -> List.of((String) c.get("card_number"), (String) c.get("matricule"),
                                 (String) c.get("last_name"), (String) c.get("first_name"), policy, c.get("valid_from").toString(),
                                 c.get("valid_to") == null ? "" : c.get("valid_to").toString())).toList()), issue.size());
             }
             if (!revoke.isEmpty()) {
-                files.put(csv(work.resolve(stem + "_REVOQUEES.csv"), "carte;matricule;motif",
-                        revoke.stream().map(c -> String.join(";", (String) c.get("card_number"), (String) c.get("matricule"),
+                files.put(csv(work.resolve(stem + "_REVOQUEES.csv"), List.of("carte", "matricule", "motif"),
+                        revoke.stream().map(c -> List.of((String) c.get("card_number"), (String) c.get("matricule"),
                                 (String) c.get("reason"))).toList()), revoke.size());
             }
             for (Map.Entry<Path, Integer> file : files.entrySet()) {
@@ -148,13 +151,15 @@ public class CardBatches {
                 row.get("valid_to") == null ? null : ((java.sql.Date) row.get("valid_to")).toLocalDate(), family);
     }
 
-    private static Path csv(Path file, String header, List<String> lines) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(header);
-            out.write('\n');
-            for (String line : lines) {
-                out.write(line);
-                out.write('\n');
+    /**
+     * A CSV for the card printer's software, which may be a spreadsheet: quoted where a value holds the
+     * delimiter or a quote, one line per card, and no name from HR ever read as a formula.
+     */
+    private static Path csv(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), CARD_CSV)) {
+            out.printRecord(header);
+            for (List<String> row : rows) {
+                out.printRecord(row.stream().map(v -> PlainText.spreadsheetSafe(PlainText.flat(v))).toList());
             }
         }
         return file;

@@ -106,7 +106,7 @@ final class CardPrint {
         cs.beginText();
         cs.setFont(font, size);
         cs.newLineAtOffset(x, y);
-        cs.showText(com.groupcare.hub.common.PrintedText.visual(text));
+        cs.showText(com.groupcare.hub.common.PrintedText.showable(text, font));
         cs.endText();
     }
 

@@ -28,13 +28,16 @@ public class HrFeed extends BaseFileFeed {
     private final HrLayout layout;
     private final HrChunkApplier applier;
     private final HrSnapshotCloser closer;
+    private final HrFileDates dates;
 
-    HrFeed(HrLayout layout, HrChunkApplier applier, HrSnapshotCloser closer, @Value("${hub.hr.chunk-size}") int chunkSize,
+    HrFeed(HrLayout layout, HrChunkApplier applier, HrSnapshotCloser closer, HrFileDates dates,
+           @Value("${hub.hr.chunk-size}") int chunkSize,
            @Value("${hub.hr.files-queue}") String filesQueue, @Value("${hub.hr.records-queue}") String recordsQueue) {
         super(FLOW, PARTNER, filesQueue, recordsQueue, chunkSize);
         this.layout = layout;
         this.applier = applier;
         this.closer = closer;
+        this.dates = dates;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,6 +53,10 @@ public class HrFeed extends BaseFileFeed {
         HrLayout.FileInfo info = layout.classify(fileName).orElseThrow(() -> new FileRefused(
                 "the file name matches neither " + layout.snapshotName() + " nor " + layout.deltaName()
                         + " (mappings/hr/hr-export.yaml)"));
+        String tooFarAhead = dates.refusal(info.date());
+        if (tooFarAhead != null) {
+            throw new FileRefused(tooFarAhead);
+        }
         return new Admission(info.kind().name(), info.date());
     }
 

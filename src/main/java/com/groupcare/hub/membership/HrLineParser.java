@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.groupcare.hub.common.BankAccounts;
 import com.groupcare.hub.common.CsvLines;
+import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.exchange.RawLine;
 import org.apache.commons.csv.CSVFormat;
 
@@ -19,13 +20,13 @@ public class HrLineParser {
 
     private static final Pattern MATRICULE = Pattern.compile("[A-Za-z0-9]{1,12}");
     private static final Pattern NATIONAL_ID = Pattern.compile("\\d{8}");
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
 
     private final HrLayout layout;
     private final Set<String> unitCodes;
     private final HrLayout.FileKind kind;
     private final LocalDate fileDate;
     private final CSVFormat format;
+    private final CSVFormat untrimmed;
 
     public HrLineParser(HrLayout layout, Set<String> unitCodes, HrLayout.FileKind kind, LocalDate fileDate) {
         this.layout = layout;
@@ -33,6 +34,7 @@ public class HrLineParser {
         this.kind = kind;
         this.fileDate = fileDate;
         this.format = CSVFormat.DEFAULT.builder().setDelimiter(layout.delimiter()).setTrim(true).get();
+        this.untrimmed = CSVFormat.DEFAULT.builder().setDelimiter(layout.delimiter()).get();
     }
 
     public ParsedLine parse(RawLine line) {
@@ -43,9 +45,9 @@ public class HrLineParser {
             return ParsedLine.rejected(line.lineNo(), HrRejection.LINE_TOO_LONG, "the line is over the length limit",
                     candidate, -1);
         }
-        if (CONTROL.matcher(line.text()).find()) {
-            return ParsedLine.rejected(line.lineNo(), HrRejection.CONTROL_CHARACTER,
-                    "the line holds a control character (NUL or other)", candidate, -1);
+        if (PlainText.hasControl(line.text())) {
+            // a TAB or CR in a name breaks the printed card and the files the hub writes for others
+            return ParsedLine.rejected(line.lineNo(), HrRejection.CONTROL_CHARACTER, controlMessage(line.text()), candidate, -1);
         }
         Map<String, String> f = CsvLines.fields(line.text(), format, layout.fields());
         if (f == null) {
@@ -64,6 +66,19 @@ public class HrLineParser {
             String matricule = MATRICULE.matcher(f.get("matricule")).matches() ? f.get("matricule") : null;
             return ParsedLine.rejected(line.lineNo(), r.reason, r.getMessage(), matricule, r.rank);
         }
+    }
+
+    /** Names the first column holding a control character when the line reads as CSV; never the value. */
+    private String controlMessage(String text) {
+        Map<String, String> f = CsvLines.fields(text, untrimmed, layout.fields());
+        if (f != null) {
+            for (int i = 0; i < layout.fields().size(); i++) {
+                if (PlainText.hasControl(f.get(layout.fields().get(i)))) {
+                    return layout.columns().get(i) + " holds a control character (TAB, CR, line feed, NUL or other)";
+                }
+            }
+        }
+        return "the line holds a control character (TAB, CR, line feed, NUL or other)";
     }
 
     private String firstField(String text) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The completion step of an HR file, once every chunk is in: for a full snapshot, members it no longer lists
  * become leavers at the file date and dependants it no longer lists lose cover; for every file,
- * age limits and leave dates passed by the file date take effect.
+ * age limits and leave dates passed by the file date (today at the latest) take effect.
  */
 @Service
 class HrSnapshotCloser {
@@ -30,19 +30,23 @@ class HrSnapshotCloser {
     private final SnapshotSafetyValve safetyValve;
     private final MembershipStore store;
     private final CoverRules rules;
+    private final HrFileDates dates;
     private final JdbcTemplate jdbc;
 
-    HrSnapshotCloser(SnapshotSafetyValve safetyValve, MembershipStore store, CoverRules rules, JdbcTemplate jdbc) {
+    HrSnapshotCloser(SnapshotSafetyValve safetyValve, MembershipStore store, CoverRules rules, HrFileDates dates,
+                     JdbcTemplate jdbc) {
         this.safetyValve = safetyValve;
         this.store = store;
         this.rules = rules;
+        this.dates = dates;
         this.jdbc = jdbc;
     }
 
     /**
      * Runs once every chunk is in. A full snapshot that would make more than the allowed share of
-     * active members leave, or that is much shorter than the last one, is held for a person
-     * instead (an empty, header-only or cut-short export must never end members' cover).
+     * active members leave or of covered dependants lose cover, or that is much shorter than the last
+     * one, is held for a person instead (an empty, header-only, cut-short or padded export must never
+     * end members' cover).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Completion complete(ExchangeState exchange, boolean released) {
@@ -69,12 +73,13 @@ class HrSnapshotCloser {
             log.info("Snapshot closed: {} leavers, {} families with dependants no longer listed",
                     leavers.size(), withDropped.size());
         }
+        LocalDate sweepDate = dates.sweepDate(fileDate);
         List<UUID> due = jdbc.queryForList("""
                 select m.id from member m where m.status = 'ACTIVE' and m.leave_date < ?
                 union
                 select b.member_id from beneficiary b where b.status = 'ACTIVE' and b.cover_end < ?""",
-                UUID.class, fileDate, fileDate);
-        apply(exchangeId, fileDate, due, FamilySync::sweep);
+                UUID.class, sweepDate, sweepDate);
+        apply(exchangeId, sweepDate, due, FamilySync::sweep);
         jdbc.update("delete from hr_sync_seen where exchange_id = ?", exchangeId);
         return Completion.DONE;
     }

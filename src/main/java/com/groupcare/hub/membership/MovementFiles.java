@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
+import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.exchange.ExchangeOutbound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,7 +86,8 @@ public class MovementFiles {
                 left join beneficiary b on b.id = mv.beneficiary_id where d.batch_id = ? order by d.id""", rs -> {
             List<String> cells = new ArrayList<>();
             for (MovementLayout.Column column : layout.columns()) {
-                cells.add(cell(rs, column.field(), layout).replace(layout.delimiter(), " "));
+                // a value can neither shift the columns nor split the record (a CR or line feed in a name)
+                cells.add(PlainText.flat(cell(rs, column.field(), layout)).replace(layout.delimiter(), " "));
             }
             counts.merge(rs.getString("movement_type"), 1, Integer::sum);
             try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.groupcare.hub.common.Money;
+import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.common.QueuedAfterCommit;
 import com.groupcare.hub.exchange.ExchangeOutbound;
 import org.apache.camel.ProducerTemplate;
@@ -116,10 +117,7 @@ public class InvoiceAcks {
 
     /** A value echoed from the provider's file never starts a spreadsheet formula when the ack is opened in one. */
     private static String nonNull(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return PlainText.spreadsheetSafe(value);
     }
 
     /** The ack is on the providers' server: recorded as an outbound exchange, never written again. */

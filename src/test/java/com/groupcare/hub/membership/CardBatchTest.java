@@ -1,11 +1,15 @@
 package com.groupcare.hub.membership;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.groupcare.hub.support.HubIntegrationTest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -61,5 +65,36 @@ class CardBatchTest extends HubIntegrationTest {
         assertThat(next).containsEntry("batchNumber", "CARD-POL-TRS-2026-00003").containsEntry("issued", 1).containsEntry("revoked", 1);
         assertThat(Files.readAllLines(outbox.resolve("CARTES_POL-TRS-2026_00003_REVOQUEES.csv")))
                 .containsExactly("carte;matricule;motif", "000001-01;000001;REPLACED: perdue");
+    }
+
+    @Test
+    void namesFromHrNeitherShiftThePrintersColumnsNorRunAsFormulasAndUnusualScriptsStillPrint() throws Exception {
+        String formula = String.join(";", "700020", "00", "A", "\"=HYPERLINK(\"\"http://evil.example/x\"\";\"\"clic\"\")\"",
+                "\"Ali;Ben\"", "10/05/1985", "M", "12345678", "01/01/2020", "", "DEX-SFN", "", "", "", "", "", "", "A");
+        String cjk = String.join(";", "700021", "00", "A", "王", "小明", "10/05/1985", "M", "12345679", "01/01/2020", "", "DEX-SFN",
+                "", "", "", "", "", "", "A");
+        String arabic = String.join(";", "700021", "01", "C", "بن علي", "ليلى", "10/05/1988", "F", "", "", "", "", "", "", "", "", "",
+                "", "A");
+        String file = HrHostileFilesTest.HEADER + formula + "\n" + cjk + "\n" + arabic + "\n";
+        dropHrFile("RH_DELTA_20261120.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261120.csv")).containsEntry("status", "DONE").containsEntry("accepted_count", 3);
+
+        Map<String, Object> batch = as("operator").postForObject("/api/cards/batches?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(batch).containsEntry("issued", 2);
+        String stem = "CARTES_POL-TRS-2026_" + String.format("%05d", count("select count(*) from card_batch"));
+        Path outbox = sftpServer.root().resolve("insurers/outbox");
+        try (PDDocument pdf = Loader.loadPDF(outbox.resolve(stem + ".pdf").toFile())) {
+            assertThat(new PDFTextStripper().getText(pdf)).as("the CJK name has no glyph in DejaVu Sans: shown as ?, the card printed")
+                    .contains("Matricule 700020 — carte 700020-01", "Matricule 700021 — carte 700021-01", "?? ?");
+        }
+        List<String> lines = Files.readAllLines(outbox.resolve(stem + ".csv"));
+        assertThat(lines).hasSize(3);
+        try (CSVParser parser = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+            List<CSVRecord> records = parser.getRecords();
+            assertThat(records).allSatisfy(r -> assertThat(r.size()).as("no column shifted").isEqualTo(7));
+            assertThat(records.get(1).toList()).startsWith("700020-01", "700020",
+                    "'=HYPERLINK(\"http://evil.example/x\";\"clic\")", "Ali;Ben", "POL-TRS-2026");
+            assertThat(records.get(2).toList()).startsWith("700021-01", "700021", "王", "小明");
+        }
     }
 }

@@ -2,6 +2,8 @@ package com.groupcare.hub.membership;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -23,6 +25,9 @@ class HrHostileFilesTest extends HubIntegrationTest {
             select m.matricule, m.status, m.last_name, m.updated_at, b.rank, b.status as b_status, b.cover_end
             from member m join beneficiary b on b.member_id = m.id
             where m.matricule in ('000010', '000020', '000030') order by m.matricule, b.rank""";
+    static final String FAMILY_700001 = """
+            select m.status, b.rank, b.status as b_status, b.cover_end, b.updated_at
+            from member m join beneficiary b on b.member_id = m.id where m.matricule = '700001' order by b.rank""";
 
     @Test
     void memberLinesThatCannotBeReadAreRejectedAndTheirMembersNeitherLeaveNorChange() throws Exception {
@@ -54,6 +59,25 @@ class HrHostileFilesTest extends HubIntegrationTest {
     }
 
     @Test
+    void namesHoldingATabACarriageReturnOrAnotherControlCharacterAreRejectedWithTheColumnAndTheOthersApply() {
+        String tab = NEW_FAMILY.replace("700001", "700010").replace("NOUVEAU", "BEN\tALI");
+        String quotedCr = NEW_FAMILY.replace("700001", "700011").replace(";Karim;", ";\"Ka\rrim\";");
+        String c1 = NEW_FAMILY.replace("700001", "700012").replace("NOUVEAU", "NOU\u0085VEAU");
+        String file = HEADER + tab + quotedCr + c1 + NEW_FAMILY;
+        dropHrFile("RH_DELTA_20261120.csv", file.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> exchange = awaitExchange("RH_DELTA_20261120.csv");
+
+        assertThat(exchange).containsEntry("status", "DONE_WITH_ERRORS").containsEntry("accepted_count", 1)
+                .containsEntry("rejected_count", 3);
+        assertThat(jdbc.queryForList("select line_no, code, message from exchange_error where exchange_id = ? order by line_no",
+                exchange.get("id"))).extracting(e -> e.get("line_no") + " " + e.get("code") + ": " + e.get("message")).containsExactly(
+                "2 CONTROL_CHARACTER: nom holds a control character (TAB, CR, line feed, NUL or other)",
+                "3 CONTROL_CHARACTER: prenom holds a control character (TAB, CR, line feed, NUL or other)",
+                "4 CONTROL_CHARACTER: nom holds a control character (TAB, CR, line feed, NUL or other)");
+        assertThat(jdbc.queryForList("select matricule from member", String.class)).containsExactly("700001");
+    }
+
+    @Test
     void aWithdrawalOfAnUnknownMatriculeIsRejectedAndCreatesNobody() throws Exception {
         dropHrFile("RH_DELTA_20261125.csv", fixture("RH_DELTA_20261125.csv"));
         Map<String, Object> exchange = awaitExchange("RH_DELTA_20261125.csv");
@@ -74,6 +98,54 @@ class HrHostileFilesTest extends HubIntegrationTest {
         assertThat((String) refused.get("failure_reason")).contains("dated 2026-11-10, before RH_DELTA_20261120.csv");
         assertThat(jdbc.queryForObject("select last_name from member where matricule = '700001'", String.class)).isEqualTo("NOUVEAU");
         awaitFile(sftpServer.inbox("hr").resolve(".failed/RH_DELTA_20261110.csv"));
+    }
+
+    @Test
+    void aFileDatedFarAheadIsRefusedWholeEndsNoCoverAndTheNextRealFileStillApplies() {
+        String child = String.join(";", "700001", "10", "E", "NOUVEAU", "Yasmine", "10/05/2010", "F", "", "", "", "", "", "",
+                "", "N", "N", "", "A") + "\n";
+        dropHrFile("RH_DELTA_20261120.csv", (HEADER + NEW_FAMILY + child).getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261120.csv")).containsEntry("status", "DONE");
+        var familyBefore = jdbc.queryForList(FAMILY_700001);
+        assertThat(familyBefore).extracting(r -> r.get("b_status")).containsExactly("ACTIVE", "ACTIVE");
+
+        // the child turns 21 in 2031: run at 2099, the calendar sweep would end her cover
+        dropHrFile("RH_DELTA_20991231.csv", HEADER.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> refused = awaitExchange("RH_DELTA_20991231.csv");
+        assertThat(refused).containsEntry("status", "FAILED");
+        assertThat((String) refused.get("failure_reason")).contains("dated 2099-12-31", "hub.hr.max-days-ahead");
+        assertThat(jdbc.queryForList(FAMILY_700001)).as("no cover changed").isEqualTo(familyBefore);
+        assertThat(count("select count(*) from membership_movement where exchange_id = ?", refused.get("id"))).isZero();
+        awaitFile(sftpServer.inbox("hr").resolve(".failed/RH_DELTA_20991231.csv"));
+
+        String next = HEADER + NEW_FAMILY.replace("NOUVEAU", "RENOMME").replace(";A\n", ";M\n");
+        dropHrFile("RH_DELTA_20261121.csv", next.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261121.csv")).as("not refused as older than the 2099 file").containsEntry("status", "DONE");
+        assertThat(jdbc.queryForObject("select last_name from member where matricule = '700001'", String.class)).isEqualTo("RENOMME");
+    }
+
+    @Test
+    void aFileDatedTomorrowEndsNoCoverBeforeTomorrow() {
+        LocalDate today = LocalDate.now();
+        DateTimeFormatter name = DateTimeFormatter.ofPattern("yyyyMMdd");
+        DateTimeFormatter field = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        String leavesToday = String.join(";", "700002", "00", "A", "SORTANT", "Ali", "10/05/1985", "M", "12345679", "01/01/2020",
+                today.format(field), "DEX-SFN", "", "", "", "", "", "", "A") + "\n";
+        String parent = NEW_FAMILY.replace("700001", "700003");
+        String lastDayAt20 = String.join(";", "700003", "10", "E", "NOUVEAU", "Sami", today.plusDays(1).minusYears(21).format(field),
+                "M", "", "", "", "", "", "", "", "N", "N", "", "A") + "\n";
+        String first = "RH_DELTA_" + today.format(name) + ".csv";
+        dropHrFile(first, (HEADER + leavesToday + parent + lastDayAt20).getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange(first)).containsEntry("status", "DONE");
+
+        String tomorrow = "RH_DELTA_" + today.plusDays(1).format(name) + ".csv";
+        dropHrFile(tomorrow, HEADER.getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange(tomorrow)).as("within hub.hr.max-days-ahead").containsEntry("status", "DONE");
+        assertThat(jdbc.queryForObject("select status from member where matricule = '700002'", String.class))
+                .as("covered until the end of the leave date").isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject("""
+                select b.status from beneficiary b join member m on m.id = b.member_id
+                where m.matricule = '700003' and b.rank = 10""", String.class)).as("covered on the day before 21").isEqualTo("ACTIVE");
     }
 
     @Test

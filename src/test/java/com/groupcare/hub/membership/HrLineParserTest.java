@@ -86,6 +86,16 @@ class HrLineParserTest {
         assertThat(SNAPSHOT.parse(new RawLine(5, latin1, true)).rejection()).isEqualTo(HrRejection.BAD_ENCODING);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiterString = "|", value = {"BEN\tSALAH|nom", "\"Moha\rmed\"|prenom", "BEN\u0085SALAH|nom", "BEN\u2028SALAH|nom"})
+    void aControlCharacterInANameIsRejectedNamingTheColumnNotTheValue(String name, String column) {
+        String line = name.startsWith("\"") ? MEMBER.replace(";Mohamed;", ";" + name + ";") : MEMBER.replace("BEN SALAH", name);
+        ParsedLine parsed = SNAPSHOT.parse(new RawLine(7, line, false));
+        assertThat(parsed.rejection()).isEqualTo(HrRejection.CONTROL_CHARACTER);
+        assertThat(parsed.message()).isEqualTo(column + " holds a control character (TAB, CR, line feed, NUL or other)");
+        assertThat(parsed.matricule()).as("the family is still listed").isEqualTo("004512");
+    }
+
     @Test
     void aDeltaLineNeedsAnAction() {
         HrLineParser delta = new HrLineParser(LAYOUT, Set.of("DEX-SFN"), HrLayout.FileKind.DELTA, FILE_DATE);

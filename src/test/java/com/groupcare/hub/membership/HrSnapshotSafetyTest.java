@@ -86,6 +86,55 @@ class HrSnapshotSafetyTest extends HubIntegrationTest {
         assertThat(count("select count(*) from beneficiary where status = 'ENDED'")).isEqualTo(endedBefore);
     }
 
+    @Test
+    void aSnapshotListingEveryMemberButNoDependantIsHeldEvenPaddedToTheUsualLength() {
+        List<String> lines = new String(sample("hr/" + FIRST), StandardCharsets.UTF_8).lines().toList();
+        List<String> membersOnly = lines.stream().filter(l -> l.startsWith("matricule") || l.split(";", -1)[1].equals("00")).toList();
+        // made-up members keep the file above 80 % of the last snapshot's lines: only the dependants check can catch it
+        String padded = String.join("\n", membersOnly) + "\n" + madeUpMembers(780 - membersOnly.size());
+        int coveredDependants = coveredDependants();
+        dropHrFile("RH_COMPLET_20261202.csv", padded.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> held = awaitHeld("RH_COMPLET_20261202.csv");
+        assertThat((String) held.get("hold_reason"))
+                .contains("end the cover of " + coveredDependants + " of " + coveredDependants + " covered spouses and children")
+                .doesNotContain("members leave").doesNotContain("fewer than");
+        assertThat(coveredDependants()).isEqualTo(coveredDependants);
+
+        assertThat(action("operator", held.get("id"), "reject").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(coveredDependants()).as("every spouse and child still covered").isEqualTo(coveredDependants);
+    }
+
+    @Test
+    void aSnapshotDroppingRealMembersIsHeldHoweverManyMadeUpOnesItAdds() {
+        List<String> dropped = jdbc.queryForList("select matricule from member where status = 'ACTIVE' order by matricule limit 20",
+                String.class);
+        String withoutThem = new String(sample("hr/" + FIRST), StandardCharsets.UTF_8).lines()
+                .filter(l -> !dropped.contains(l.split(";", -1)[0])).reduce("", (a, l) -> a + l + "\n");
+        // 300 made-up matricules would make the 20 real leavers 3.4 % of all active members after the file
+        dropHrFile("RH_COMPLET_20261202.csv", (withoutThem + madeUpMembers(300)).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> held = awaitHeld("RH_COMPLET_20261202.csv");
+        assertThat((String) held.get("hold_reason")).contains("make 20 of 292 active members leave (6.85 %)", "5 %");
+        assertThat(jdbc.queryForList("select distinct status from member where matricule in (?" + ", ?".repeat(19) + ")",
+                String.class, dropped.toArray())).containsExactly("ACTIVE");
+
+        assertThat(action("operator", held.get("id"), "release").getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitStatus(held.get("id"), "DONE_WITH_ERRORS");
+        assertThat(jdbc.queryForList("select distinct status from member where matricule in (?" + ", ?".repeat(19) + ")",
+                String.class, dropped.toArray())).as("released by a person: the departures are real").containsExactly("LEFT");
+    }
+
+    private static String madeUpMembers(int n) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            lines.append(String.format("9%05d;00;A;FICTIF;Membre;10/05/1985;M;%08d;01/01/2020;;DEX-SFN;;;;;;;\n", i, 20_000_000 + i));
+        }
+        return lines.toString();
+    }
+
+    private int coveredDependants() {
+        return count("select count(*) from beneficiary where status = 'ACTIVE' and rank > 0");
+    }
+
     private int activeMembers() {
         return count("select count(*) from member where status = 'ACTIVE'");
     }

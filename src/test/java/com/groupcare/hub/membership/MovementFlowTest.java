@@ -85,6 +85,27 @@ class MovementFlowTest extends HubIntegrationTest {
         assertThat(count("select count(*) from movement_batch")).isEqualTo(1);
     }
 
+    @Test
+    void aNameHoldingALineBreakOrTheDelimiterNeitherSplitsARecordNorShiftsItsColumns() throws Exception {
+        hrSamples();
+        // kept from before HR files were checked for control characters: the file must still hold one record per movement
+        jdbc.update("update beneficiary set first_name = 'Ai\r\ncha;X' where rank = 1 and member_id = (select id from member where matricule = '000001')");
+        Path file = sftpServer.root().resolve("insurers/outbox/MVT_POL-TRS-2026_00001.csv");
+        Files.deleteIfExists(file);
+        as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class);
+        for (int i = 0; i < 100 && count("select count(*) from movement_batch where status = 'SENT'") == 0; i++) {
+            sleep(100);
+        }
+        try {
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines).hasSize(count("select count(*) from membership_movement") + 2)
+                    .allSatisfy(l -> assertThat(l.split(";", -1)).hasSizeBetween(5, 12));
+            assertThat(lines).filteredOn(l -> l.contains(";000001;01;")).singleElement().asString().contains(";Ai  cha X;");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     static final Path EXPECTED = Path.of("inbox-samples/insurer-movements/MVT_POL-TRS-2026_00001.csv");
 
     void hrSamples() {

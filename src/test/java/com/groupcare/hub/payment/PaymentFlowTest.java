@@ -102,6 +102,26 @@ class PaymentFlowTest extends RemittanceSamples {
     }
 
     @Test
+    void aMemberWhoseNameTheFontCannotDrawStillGetsAPaymentAdvice() throws Exception {
+        payablesFromTheSampleRemittance();
+        String header = new String(sample("hr/RH_COMPLET_20261101.csv"), java.nio.charset.StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String[] amine = new String(sample("hr/RH_COMPLET_20261101.csv"), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("000001;00;")).findFirst().orElseThrow().split(";", -1);
+        amine[4] = "Amine 明";   // a CJK character: DejaVu Sans has no glyph for it
+        amine[17] = "M";
+        dropHrFile("RH_DELTA_20261120.csv", (header + "\n" + String.join(";", amine) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261120.csv")).containsEntry("status", "DONE");
+        as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "STB-TND", "executionDate", "2026-12-10"), Map.class);
+        long memberTransfer = jdbc.queryForObject("select id from transfer where payee_type = 'MEMBER'", Long.class);
+
+        var advice = as("auditor").getForEntity("/api/payments/transfers/" + memberTransfer + "/advice", byte[].class);
+        assertThat(advice.getStatusCode().value()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(advice.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Bénéficiaire : Amine ? BEN AMOR", "Montant viré");
+        }
+    }
+
+    @Test
     void criteriaChooseThePayablesAndAPayeeWhoOwesMoreIsCarriedOverWithTheReason() {
         payablesFromTheSampleRemittance();
         jdbc.update("update overpayment set amount = 100.000 where payee = 'SFX-005'");

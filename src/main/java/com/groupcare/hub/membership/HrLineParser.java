@@ -172,11 +172,17 @@ public class HrLineParser {
             }
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value, layout.dateFormat());
+            date = LocalDate.parse(value, layout.dateFormat());
         } catch (DateTimeParseException e) {
             throw new Rejected(HrRejection.INVALID_DATE, column + " is not a valid date", rank);
         }
+        if (!com.groupcare.hub.common.PartnerText.plausible(date)) {
+            // year 0000 parses in Java but not in PostgreSQL: it would fail the whole chunk
+            throw new Rejected(HrRejection.INVALID_DATE, column + " is not between 1900 and 2999", rank);
+        }
+        return date;
     }
 
     private static String required(Map<String, String> f, String field, String column, int rank) {

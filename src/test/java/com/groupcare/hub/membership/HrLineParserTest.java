@@ -46,6 +46,7 @@ class HrLineParserTest {
     @CsvSource(delimiter = '|', value = {
             "empty matricule        | 0  | ''             | MISSING_MATRICULE",
             "31 February            | 5  | 31/02/1978     | INVALID_DATE",
+            "year 0000 (no such year in PostgreSQL) | 5 | 01/01/0000 | INVALID_DATE",
             "born after file date   | 5  | 02/11/2026     | INVALID_DATE",
             "hired before birth     | 8  | 01/01/1970     | INVALID_DATE",
             "left before hired      | 9  | 01/01/2004     | INVALID_DATE",

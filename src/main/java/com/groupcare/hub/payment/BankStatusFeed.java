@@ -112,7 +112,7 @@ class BankStatusFeed extends BaseFileFeed {
             read.add(new TransferStatuses.Status(line.lineNo(), cells[layout.endToEndId() - 1].trim(), accepted,
                     accepted ? null : "bank: " + cells[layout.reason() - 1].trim()));
         }
-        statuses.apply(read).forEach(unknown -> errors.add(unknownTransfer(unknown)));
+        errors.addAll(statuses.apply(read));
         errors.sort(java.util.Comparator.comparingInt(LineError::lineNo));
         return errors;
     }
@@ -139,10 +139,6 @@ class BankStatusFeed extends BaseFileFeed {
                     .forEach(id -> answers.add(new TransferStatuses.Status(1, id, accepted, accepted ? null
                             : "bank rejected the whole file" + (report.groupReason() == null ? "" : ", reason " + report.groupReason()))));
         }
-        return Completion.read(answers.size(), statuses.apply(answers).stream().map(BankStatusFeed::unknownTransfer).toList());
-    }
-
-    private static LineError unknownTransfer(TransferStatuses.Status status) {
-        return new LineError(status.lineNo(), "UNKNOWN_TRANSFER", "no transfer of the hub has end-to-end id " + status.endToEndId());
+        return Completion.read(answers.size(), statuses.apply(answers));
     }
 }

@@ -66,5 +66,16 @@ class PaymentStatusTest extends BankStatusSamples {
                 .isEqualTo("bank: Compte cloture");
         assertThat(count("select count(*) from payable where status = 'PAYABLE' and payee_type = 'MEMBER'")).as("000001 again, 000003 held")
                 .isEqualTo(2);
+
+        // the bank goes back on a transfer it had executed: reported for a person, never silently dropped, never paid twice
+        int paidBefore = count("select count(*) from payable where status = 'PAID'");
+        dropOverSftp("bank/inbox", "RETOUR_VIREMENTS_20261213.csv",
+                "reference;statut;motif\nPAY-000001-2;REJETE;Fonds retournes\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> late = awaitExchange("RETOUR_VIREMENTS_20261213.csv");
+        assertThat(late).containsEntry("status", "DONE_WITH_ERRORS");
+        assertThat(jdbc.queryForMap("select line_no, code from exchange_error where exchange_id = ?", late.get("id")))
+                .containsEntry("line_no", 2).containsEntry("code", "REJECTED_AFTER_ACCEPTANCE");
+        assertThat(statuses()).containsEntry("PAY-000001-2", "ACCEPTED");
+        assertThat(count("select count(*) from payable where status = 'PAID'")).isEqualTo(paidBefore);
     }
 }

@@ -30,4 +30,24 @@ public final class PlainText {
         }
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
+
+    /**
+     * Text an XML file can carry: control characters as spaces, no noncharacter (U+FFFE, U+FFFF) nor lone
+     * surrogate, cut at {@code max} characters without splitting one in two (ISO 20022 Max140Text).
+     */
+    public static String xmlSafe(String text, int max) {
+        StringBuilder out = new StringBuilder();
+        flat(text).codePoints()
+                .filter(c -> c != 0xFFFE && c != 0xFFFF && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE))
+                .limit(max).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
+    /** Text for a bank's fixed-width file, one byte a character: accents dropped (é -> e), anything else not ASCII as '?'. */
+    public static String ascii(String text) {
+        String decomposed = java.text.Normalizer.normalize(flat(text), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().forEach(c -> out.append(c < 0x80 ? (char) c : '?'));
+        return out.toString();
+    }
 }

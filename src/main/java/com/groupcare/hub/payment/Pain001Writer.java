@@ -145,7 +145,7 @@ final class Pain001Writer {
 
     private static PartyIdentification32 party(String name) {
         PartyIdentification32 party = new PartyIdentification32();
-        party.setNm(name.length() > 140 ? name.substring(0, 140) : name);
+        party.setNm(com.groupcare.hub.common.PlainText.xmlSafe(name, 140));
         return party;
     }
 

@@ -106,7 +106,7 @@ public class PaymentFiles {
             NationalTransferFile.Line line = new NationalTransferFile.Line();
             line.endToEndId = t.endToEndId();
             line.account = t.account();
-            line.name = t.name();
+            line.name = com.groupcare.hub.common.PlainText.ascii(t.name()); // fixed width counts bytes: one per character
             line.amount = t.amount();
             line.currency = t.currency();
             lines.add(Map.of(NationalTransferFile.Line.class.getName(), line));

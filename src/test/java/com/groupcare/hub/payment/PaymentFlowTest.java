@@ -153,6 +153,8 @@ class PaymentFlowTest extends RemittanceSamples {
     @Test
     void theNationalFileIsFixedWidthAndTwoConfirmationsAtOncePayEachPayableOnce() throws Exception {
         payablesFromTheSampleRemittance();
+        // a name stored before control characters were refused, with accents: still one 120-byte record
+        jdbc.update("update provider set name = 'Pharmacie Ésprit\tdu Lac' where code = 'SFX-003'");
         Callable<Map> confirm = () -> as("operator").postForObject("/api/payments/batches/confirm", Map.of("debtor", "BIAT-TND"), Map.class);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -172,6 +174,9 @@ class PaymentFlowTest extends RemittanceSamples {
         String number = jdbc.queryForObject("select batch_number from payment_batch", String.class);
         List<String> lines = Files.readAllLines(sftpServer.root().resolve("bank/outbox/" + number + ".txt"));
         assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line).hasSize(120));
+        assertThat(Files.readAllBytes(sftpServer.root().resolve("bank/outbox/" + number + ".txt"))).as("120 bytes and CRLF a record")
+                .hasSize(6 * 122);
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Pharmacie Esprit du Lac"));
         String day = jdbc.queryForObject("select to_char(execution_date, 'YYYYMMDD') from payment_batch", String.class);
         assertThat(lines.get(0)).isEqualTo(String.format("01%-24s%s%-20s%08d%018d%40s", "08003000671000251334", day, number, 4, 238700, ""));
         assertThat(lines.get(5)).startsWith("0900000004000000000000238700");

@@ -26,8 +26,11 @@ public class VoucherService {
     private final ContractCatalog contracts;
     private final Beneficiaries beneficiaries;
     private final AuditLog auditLog;
+    private final CoveringContracts covering;
 
-    public VoucherService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, AuditLog auditLog) {
+    public VoucherService(JdbcTemplate jdbc, ContractCatalog contracts, Beneficiaries beneficiaries, AuditLog auditLog,
+                          CoveringContracts covering) {
+        this.covering = covering;
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.beneficiaries = beneficiaries;
@@ -68,8 +71,10 @@ public class VoucherService {
                 return issued;
             }
         }
-        if (!who.person().coveredOn(request.validFrom())) {
-            throw new ClaimRefused("rights are not open on " + request.validFrom());
+        CoveredPerson person = who.under(contract, covering).person();
+        if (!person.coveredOn(request.validFrom())
+                || contract.pastAgeRulesOn(person.birthDate(), person.coverStart(), request.validFrom())) {
+            throw new ClaimRefused("rights are not open on " + request.validFrom() + " under " + request.policyNumber());
         }
         if (rule.periodicityMonths() != null) {
             // periodicity counts the vouchers of this contract only

@@ -72,6 +72,13 @@ class ClaimContractScopeTest extends HubIntegrationTest {
         assertThat(lines(claim(form("BS-U3", "POL-ATL-2026", "800002", 1, "PH", "100.000")))).containsExactly("90 ");
         assertThat(count("select count(*) from ceiling_reservation r join claim c on c.id = r.claim_id "
                 + "where c.claim_number = 'BS-U1'")).isZero();
+        assertThat(post("/api/vouchers", voucher("POL-ATL-2026", "800001", 0)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post("/api/vouchers", voucher("POL-ATL-2026", "800002", 1)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static Map<String, Object> voucher(String policy, String matricule, int rank) {
+        return Map.of("policyNumber", policy, "matricule", matricule, "rank", rank, "actCode", "OPT",
+                "validFrom", "2026-03-01", "validTo", "2026-06-30");
     }
 
     @Test
@@ -81,6 +88,9 @@ class ClaimContractScopeTest extends HubIntegrationTest {
         Map<String, Object> lastYear = new java.util.HashMap<>(form("BS-S3", "POL-TRS-2026", "800002", 0, "PH", "100.000"));
         lastYear.put("dateOfCare", "2025-12-31");
         assertThat(lines(claim(lastYear))).containsExactly("80 ");
+        ResponseEntity<Map<String, Object>> refused = post("/api/vouchers", voucher("POL-TRS-2026", "800002", 0));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(refused.getBody())).contains("rights are not open on 2026-03-01");
     }
 
     @Test

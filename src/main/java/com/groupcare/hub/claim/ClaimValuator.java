@@ -69,8 +69,7 @@ public class ClaimValuator {
         if (rule.priorApprovalRequired() && !line.voucher()) {
             return refused(lineNo, line, currency, ValuationReason.VOUCHER_MISSING);
         }
-        if (rule.periodicityMonths() != null && ledger.careBetween(contract.policyNumber(), person.beneficiaryId(), rule.actCode(),
-                dateOfCare.minusMonths(rule.periodicityMonths()), dateOfCare.plusMonths(rule.periodicityMonths())).isPresent()) {
+        if (rule.periodicityMonths() != null && tooSoon(contract, person, rule, dateOfCare, ledger)) {
             return refused(lineNo, line, currency, ValuationReason.PERIODICITY);
         }
         ContractYear year = contract.yearOf(dateOfCare);
@@ -109,6 +108,20 @@ public class ClaimValuator {
         ledger.reserve(new Reservation(claimId, lineNo, person.beneficiaryId(), person.familyId(), rule.actCode(),
                 rule.actFamily(), dateOfCare, year, amount));
         return new ValuedLine(lineNo, line, amount, List.copyOf(reasons));
+    }
+
+    /**
+     * Care of the act less than N months after an earlier one, or N months before a later one (a form can
+     * come late). Both ways count months from the earlier care, so the answer does not depend on the order
+     * the forms came in (glasses on 29/02/2028 allow glasses again from 28/02/2030, whichever is filed first).
+     */
+    private static boolean tooSoon(InsuranceContract contract, CoveredPerson person, BenefitRule rule, LocalDate dateOfCare,
+                                   ConsumptionLedger ledger) {
+        int months = rule.periodicityMonths();
+        boolean afterEarlier = ledger.lastCare(contract.policyNumber(), person.beneficiaryId(), rule.actCode(), dateOfCare)
+                .map(earlier -> dateOfCare.isBefore(earlier.plusMonths(months))).orElse(false);
+        return afterEarlier || ledger.careBetween(contract.policyNumber(), person.beneficiaryId(), rule.actCode(),
+                dateOfCare, dateOfCare.plusMonths(months)).isPresent();
     }
 
     private static boolean isCeiling(ValuationReason reason) {

@@ -85,6 +85,12 @@ class ClaimValuationTest {
                         MEMBER, "2028-01-10", v("OPT", 1, "200.000"), "200.000"),
                 c("glasses again one day short of 24 months: 0", List.of(p(MEMBER, "2026-01-10", v("OPT", 1, "200.000"))),
                         MEMBER, "2028-01-09", v("OPT", 1, "200.000"), "0.000", PERIODICITY),
+                c("glasses on 29/02/2028, again on 28/02/2030 (24 months by the calendar): 200.000",
+                        List.of(p(MEMBER, "2028-02-29", v("OPT", 1, "200.000"))), MEMBER, "2030-02-28", v("OPT", 1, "200.000"), "200.000"),
+                c("the same two filed the other way round: 200.000 too",
+                        List.of(p(MEMBER, "2030-02-28", v("OPT", 1, "200.000"))), MEMBER, "2028-02-29", v("OPT", 1, "200.000"), "200.000"),
+                c("a form filed late for care 8 months before glasses already paid: 0",
+                        List.of(p(MEMBER, "2026-09-01", v("OPT", 1, "200.000"))), MEMBER, "2026-01-15", v("OPT", 1, "150.000"), "0.000", PERIODICITY),
                 c("glasses for the spouse after the member's: periodicity is per beneficiary, 120.000",
                         List.of(p(MEMBER, "2026-01-10", v("OPT", 1, "200.000"))), SPOUSE, "2026-02-01", v("OPT", 1, "120.000"), "120.000"),
                 // waiting period from the beneficiary's cover start (2026-02-01)

@@ -156,13 +156,18 @@ public record RemittanceLayout(String policyNumber, Pattern fileName, DateTimeFo
 
     /** The first line is the header, whether or not a spreadsheet put a byte-order mark before it. */
     boolean isHeader(String line) {
-        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
-        return format == Format.CSV ? text.trim().equalsIgnoreCase(expectedHeader()) : text.startsWith(headerMarker);
+        String text = (line.startsWith("\uFEFF") ? line.substring(1) : line).trim();
+        if (format != Format.CSV) {
+            return text.startsWith(headerMarker);
+        }
+        // asked of every line: the first column's name tells a data line at once, before the whole header is built
+        String first = columns.get(0).name();
+        return text.regionMatches(true, 0, first, 0, first.length()) && text.equalsIgnoreCase(expectedHeader());
     }
 
     boolean isTrailer(String line) {
-        return format == Format.CSV ? line.startsWith(trailerMarker + delimiter) || line.trim().equals(trailerMarker)
-                : line.startsWith(trailerMarker);
+        return format == Format.CSV ? line.startsWith(trailerMarker) && (line.startsWith(delimiter, trailerMarker.length())
+                || line.trim().equals(trailerMarker)) : line.startsWith(trailerMarker);
     }
 
     /** The cells of a CSV line (null for fixed width, read by position). */

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
  * The money rules of a remittance line matched to a claim line, in plain Java: what the insurer's
  * answer means against what the claim engine expected and what was paid before. A first answer
  * within the contract's tolerance is reconciled; under it, a complaint opens; over it, the excess is
- * an overpayment. A later payment is a regularisation only while a complaint is open (it closes the
- * complaint once the line is paid), otherwise the line is already paid and goes to suspense. A
- * negative amount reverses a payment: the payee owes it back.
+ * an overpayment. A later payment is a regularisation while the line is short of its due (a complaint
+ * open, or a payment reversed; it closes the complaint once the line is paid), otherwise the line is
+ * already paid and goes to suspense. A negative amount reverses a payment: the payee owes back what it
+ * received at most (more taken back opens a complaint; a line with nothing left to reverse goes to
+ * suspense); on a line never answered, the payee owes it.
  */
 final class Reconciliation {
 
@@ -49,13 +51,28 @@ final class Reconciliation {
         BigDecimal zero = amount.subtract(amount);
         BigDecimal expected = before.expected();
         if (amount.signum() < 0) {
-            BigDecimal paid = before.paid().add(amount);
-            String origin = before.answered() && before.paid().signum() > 0 ? "REVERSAL" : "NEGATIVE_LINE";
-            return new Decision(Outcome.REVERSAL, null, zero, amount.negate(), origin, ComplaintAction.NONE, null,
-                    paid.subtract(expected), new LineState(expected, true, paid, before.complaintOpen()));
+            if (!before.answered()) {
+                // the insurer withholds money on a line it never paid: the payee owes it (issue 7, "a negative line")
+                return new Decision(Outcome.REVERSAL, null, zero, amount.negate(), "NEGATIVE_LINE", ComplaintAction.NONE, null,
+                        amount.subtract(expected), new LineState(expected, true, amount, before.complaintOpen()));
+            }
+            if (before.paid().signum() <= 0) {
+                // reversed already, or never paid: the payee received nothing more to give back
+                return suspense("NOTHING_TO_REVERSE", before, zero);
+            }
+            // the payee gives back at most what it received; more taken back is the insurer's to explain
+            BigDecimal owed = amount.negate().min(before.paid());
+            BigDecimal paid = before.paid().subtract(owed);
+            boolean beyond = owed.compareTo(amount.negate()) < 0;
+            return new Decision(Outcome.REVERSAL, null, zero, owed, "REVERSAL", beyond ? ComplaintAction.OPEN : ComplaintAction.NONE,
+                    beyond ? "the insurer took back " + amount.negate().toPlainString() + ", only " + before.paid().toPlainString()
+                            + " was paid" : null,
+                    paid.subtract(expected), new LineState(expected, true, paid, before.complaintOpen() || beyond));
         }
         if (before.answered()) {
-            if (!before.complaintOpen() || amount.signum() == 0) {
+            // a payment on a line still short of its due (under a complaint, or after a reversal) pays it; else it is a repeat
+            boolean due = before.complaintOpen() || before.paid().compareTo(expected.subtract(tolerance)) < 0;
+            if (!due || amount.signum() == 0) {
                 return suspense("ALREADY_PAID", before, zero);
             }
             BigDecimal paid = before.paid().add(amount);

@@ -99,4 +99,31 @@ class ReconciliationTest {
         assertThat(Reconciliation.decide(LineState.unanswered(tnd("20.000")), tnd("-5.000"), null, TOLERANCE).overpaymentOrigin())
                 .isEqualTo("NEGATIVE_LINE");
     }
+
+    @Test
+    void aReversalGivesBackAtMostWhatWasPaidAndASecondOneHasNothingLeft() {
+        LineState paid20 = first("20.000", "20.000", null).after();
+        Decision tooMuch = Reconciliation.decide(paid20, tnd("-50.000"), null, TOLERANCE);
+        assertThat(tooMuch.overpayment()).as("the payee received 20.000").isEqualByComparingTo("20.000");
+        assertThat(tooMuch.complaint()).isEqualTo(ComplaintAction.OPEN);
+        assertThat(tooMuch.complaintReason()).isEqualTo("the insurer took back 50.000, only 20.000 was paid");
+
+        Decision reversed = Reconciliation.decide(paid20, tnd("-20.000"), null, TOLERANCE);
+        Decision again = Reconciliation.decide(reversed.after(), tnd("-20.000"), null, TOLERANCE);
+        assertThat(again.outcome()).isEqualTo(Outcome.SUSPENSE);
+        assertThat(again.suspenseReason()).isEqualTo("NOTHING_TO_REVERSE");
+        assertThat(again.overpayment()).isZero();
+    }
+
+    @Test
+    void aPaymentAfterAReversalPaysTheLineAgain() {
+        Decision reversed = Reconciliation.decide(first("25.000", "25.000", null).after(), tnd("-25.000"), null, TOLERANCE);
+        assertThat(reversed.after().complaintOpen()).isFalse();
+        Decision replaced = Reconciliation.decide(reversed.after(), tnd("25.000"), null, TOLERANCE);
+        assertThat(replaced.outcome()).as("cancelled and replaced").isEqualTo(Outcome.REGULARISATION);
+        assertThat(replaced.payable()).isEqualByComparingTo("25.000");
+        assertThat(replaced.overpayment()).isZero();
+        assertThat(replaced.after().paid()).isEqualByComparingTo("25.000");
+        assertThat(Reconciliation.decide(replaced.after(), tnd("25.000"), null, TOLERANCE).suspenseReason()).isEqualTo("ALREADY_PAID");
+    }
 }

@@ -47,6 +47,8 @@ final class PaymentProposal {
     private static final String SELECTION = """
             from payable p
             where p.status = 'PAYABLE' and p.transfer_id is null and p.currency = ?
+              -- a remittance still being applied (or failed half-way, awaiting its replay) may add to its payables
+              and exists (select 1 from exchange e where e.id = p.exchange_id and e.status in ('DONE', 'DONE_WITH_ERRORS'))
               and (?::date is null or p.created_at >= ?::date) and (?::date is null or p.created_at < ?::date + 1)
               and (?::varchar is null or p.payee_type = ?) and (?::varchar is null or p.policy_number = ?)""";
 

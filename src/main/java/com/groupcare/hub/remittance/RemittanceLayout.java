@@ -38,7 +38,9 @@ public record RemittanceLayout(String policyNumber, Pattern fileName, DateTimeFo
             if (cells != null) {
                 return index <= cells.length ? cells[index - 1].trim() : null;
             }
-            return line.length() >= start - 1 + length ? line.substring(start - 1, start - 1 + length).trim() : null;
+            // trailing blanks are often trimmed by the partner's tools: a short line reads blank where it ends
+            int from = Math.min(start - 1, line.length());
+            return line.substring(from, Math.min(start - 1 + length, line.length())).trim();
         }
     }
 

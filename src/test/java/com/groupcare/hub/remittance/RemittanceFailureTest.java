@@ -59,6 +59,10 @@ class RemittanceFailureTest extends RemittanceSamples {
         assertThat(failed).containsEntry("status", "FAILED").containsEntry("replayable", true);
         assertThat((String) failed.get("failure_reason")).contains("chunk 1 (lines 6-9)");
         assertThat(count("select count(*) from remittance_line")).as("chunk 0 applied, chunk 2 waits behind chunk 1").isEqualTo(4);
+        assertThat(count("select count(*) from payable")).as("chunk 0's payables").isPositive();
+        Map<?, ?> preview = as("operator").postForObject("/api/payments/batches/preview", Map.of("debtor", "STB-TND"), Map.class);
+        assertThat((java.util.List<?>) preview.get("transfers")).as("a file half applied is not paid: its replay adds to its payables")
+                .isEmpty();
 
         jdbc.execute("drop trigger refuse_sfx005 on payable");
         assertThat(as("integrator").postForEntity("/api/exchanges/" + failed.get("id") + "/replay", null, String.class)

@@ -58,13 +58,15 @@ class RemittanceLayoutTest {
                 new RawLine(3, "0200000500C2  09112026-00000001500   ", false),
                 new RawLine(4, "0200000500C2  31022026+00000036000   ", false),
                 new RawLine(5, "0200000500C2  09112026+00000036000Z99", false),
-                new RawLine(6, "0200000500C2  0911", false)), errors::add);
-        assertThat(entries).extracting(RemittanceEntry::amountPaid).containsExactly(new java.math.BigDecimal("36.000"),
-                new java.math.BigDecimal("-1.500"));
+                new RawLine(6, "0200000500C2  0911", false),
+                new RawLine(7, "0200000500PH  09112026+00000018000", false)), errors::add);
+        assertThat(entries).as("a paid line whose blank rejection code was trimmed away is read whole")
+                .extracting(RemittanceEntry::amountPaid).containsExactly(new java.math.BigDecimal("36.000"),
+                new java.math.BigDecimal("-1.500"), new java.math.BigDecimal("18.000"));
         assertThat(entries.get(0).dateOfCare()).isEqualTo(java.time.LocalDate.of(2026, 11, 9));
         assertThat(errors).extracting(LineError::lineNo, LineError::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(4, "BAD_DATE"), org.assertj.core.groups.Tuple.tuple(5, "UNKNOWN_REJECTION_CODE"),
-                org.assertj.core.groups.Tuple.tuple(6, "MALFORMED_LINE"));
+                org.assertj.core.groups.Tuple.tuple(6, "BAD_DATE"));
         RemittanceLayout csv = new InsurerMappings("mappings/insurers").remittance("POL-TRS-2026");
         List<LineError> hostile = new java.util.ArrayList<>();
         RemittanceLines.parse(csv, 3, List.of(

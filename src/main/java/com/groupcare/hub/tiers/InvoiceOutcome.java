@@ -20,6 +20,8 @@ final class InvoiceOutcome {
     LocalDate invoiceDate;
     BigDecimal total;
     UUID beneficiary;
+    /** The duplicate-control key of an act (conditions générales 3.1.8), once its checks ran. */
+    String controlKey;
     String act;
     LocalDate dateOfCare;
     Integer quantity;

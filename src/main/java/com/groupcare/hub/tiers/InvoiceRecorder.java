@@ -89,6 +89,8 @@ class InvoiceRecorder {
         private final Provider provider;
         private final InvoiceClaims.Session session;
         private final Set<String> seen;
+        /** Two identical acts on one invoice are a duplicate too: the key has no quantity nor line number. */
+        private final Set<String> thisInvoice = new java.util.HashSet<>();
         private final long exchangeId;
         private final InvoiceOutcome head;
         private final List<InvoiceOutcome> acts = new ArrayList<>();
@@ -163,6 +165,8 @@ class InvoiceRecorder {
                 String number = "TP-" + exchangeId + "-" + invoice.lineNo() + (claimsToBe.size() > 1 ? "-" + (++n) : "");
                 value(number, contracts.get(claim.getKey()), claim.getValue(), actor);
             }
+            // only an act accepted counts for later duplicates: one the engine refused may come again, corrected
+            acts.stream().filter(InvoiceOutcome::accepted).forEach(o -> seen.add(o.controlKey));
             List<InvoiceOutcome> accepted = acts.stream().filter(InvoiceOutcome::accepted).toList();
             if (accepted.isEmpty()) {
                 head.reject(acts.get(0).code, "no act of this invoice is accepted");
@@ -177,6 +181,7 @@ class InvoiceRecorder {
             String key = String.join("|", invoice.provider(), invoice.number(), patient.beneficiaryId().toString(), act.act(),
                     act.amount().stripTrailingZeros().toPlainString(), act.dateOfCare().toString(),
                     invoice.total().stripTrailingZeros().toPlainString(), invoice.invoiceDate().toString());
+            o.controlKey = key;
             if (act.dateOfCare().isAfter(invoice.invoiceDate())) {
                 o.reject(InvoiceRejection.CARE_AFTER_INVOICE, "care on " + act.dateOfCare() + ", invoice dated " + invoice.invoiceDate());
             } else if (contract == null) {
@@ -191,7 +196,7 @@ class InvoiceRecorder {
             } else if (!provider.conventionedOn(act.dateOfCare())) {
                 o.reject(InvoiceRejection.PROVIDER_NOT_CONVENTIONED, "provider " + provider.getCode()
                         + " has no convention in force on " + act.dateOfCare());
-            } else if (!seen.add(key)) {
+            } else if (seen.contains(key) || !thisInvoice.add(key)) {
                 o.reject(InvoiceRejection.DUPLICATE, "the same act (provider, invoice, beneficiary, act, amount, date of care, "
                         + "invoice total and date) is already billed earlier in this file or accepted from an earlier one");
             }

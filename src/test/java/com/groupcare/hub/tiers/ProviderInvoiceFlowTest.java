@@ -121,6 +121,25 @@ class ProviderInvoiceFlowTest extends InvoiceSamples {
     }
 
     @Test
+    void anActTheEngineRefusedMayComeAgainCorrectedInTheSameFile() {
+        membersAndProviders();
+        Map<?, ?> voucher = as("operator").postForObject("/api/vouchers", Map.of("policyNumber", "POL-TRS-2026", "matricule", "000001",
+                "rank", 1, "actCode", "OPT", "validFrom", "2026-11-01", "validTo", "2026-12-31"), Map.class);
+        String file = String.join("\r\n", "TP-PHARMA;V1",
+                "F;PH-2001;SFX-003;18/11/2026;200,000;000001-01;1;RIAHI;Aicha;01/06/1991",
+                "L;PH-2001;18/11/2026;OPT;1;200,000;",
+                "F;PH-2001;SFX-003;18/11/2026;200,000;000001-01;1;RIAHI;Aicha;01/06/1991",
+                "L;PH-2001;18/11/2026;OPT;1;200,000;" + voucher.get("voucher_number"),
+                "F;PH-2001;SFX-003;18/11/2026;200,000;000001-01;1;RIAHI;Aicha;01/06/1991",
+                "L;PH-2001;18/11/2026;OPT;1;200,000;" + voucher.get("voucher_number")) + "\r\n";
+        Map<String, Object> exchange = dropInvoices("TP_PHARMA_20261123_LOT03.csv", file.getBytes(StandardCharsets.UTF_8), 1);
+        assertThat(outcomes(exchange.get("id"))).as("refused for its voucher, accepted once corrected, then a duplicate")
+                .containsExactly("2 REJECTED VOUCHER_MISSING -", "3 REJECTED VOUCHER_MISSING -",
+                        "4 ACCEPTED - 200.000", "5 ACCEPTED - 200.000",
+                        "6 REJECTED DUPLICATE -", "7 REJECTED DUPLICATE -");
+    }
+
+    @Test
     void hostileLinesAreRefusedOneByOneAndTheFileStillCompletesWithItsAcknowledgement() {
         membersAndProviders();
         String hostile = String.join("\r\n", "TP-PHARMA;V1",

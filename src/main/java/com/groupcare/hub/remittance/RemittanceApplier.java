@@ -65,7 +65,7 @@ class RemittanceApplier {
         for (int i = 0; i < entries.size(); i++) {
             RemittanceEntry entry = entries.get(i);
             long lineId = lineIds.next();
-            ClaimLineMatch match = entry.echoesNumbers() ? byNumbers.get(i) : pick(byCare.get(i), states);
+            ClaimLineMatch match = entry.echoesNumbers() ? byNumbers.get(i) : pick(byCare.get(i), states, entry.amountPaid(), tolerance);
             String suspense = match == null ? "UNKNOWN_CLAIM" : match.suspenseReason(policy, entry);
             Reconciliation.LineState before = match == null || match.claimLineId() == null ? null : states.get(match.claimLineId());
             Reconciliation.Decision decision = suspense != null
@@ -135,14 +135,25 @@ class RemittanceApplier {
         }
     }
 
-    /** Among the lines the care matches, the first not answered yet (or the first, which then goes to suspense). */
-    private static ClaimLineMatch pick(List<ClaimLineMatch> candidates, Map<Long, Reconciliation.LineState> states) {
+    /**
+     * Among the lines the same care matches (twin lines: two pharmacy lines of one day), the one this answer
+     * is for: a payment goes to a line not answered yet, preferably one whose expected amount it pays within
+     * the tolerance (so twins answered in another order do not cross); a negative line reverses a line that
+     * was paid. None fits: the first, which then goes to suspense.
+     */
+    static ClaimLineMatch pick(List<ClaimLineMatch> candidates, Map<Long, Reconciliation.LineState> states, BigDecimal amount,
+                               BigDecimal tolerance) {
         if (candidates == null) {
             return null;
         }
-        return candidates.stream()
-                .filter(c -> c.claimLineId() != null && states.containsKey(c.claimLineId()) && !states.get(c.claimLineId()).answered())
-                .findFirst().orElse(candidates.get(0));
+        List<ClaimLineMatch> known = candidates.stream().filter(c -> c.claimLineId() != null && states.containsKey(c.claimLineId())).toList();
+        if (amount.signum() < 0) {
+            return known.stream().filter(c -> states.get(c.claimLineId()).answered() && states.get(c.claimLineId()).paid().signum() > 0)
+                    .findFirst().orElse(candidates.get(0));
+        }
+        List<ClaimLineMatch> open = known.stream().filter(c -> !states.get(c.claimLineId()).answered()).toList();
+        return open.stream().filter(c -> c.expected().subtract(amount).abs().compareTo(tolerance) <= 0).findFirst()
+                .orElse(open.isEmpty() ? candidates.get(0) : open.get(0));
     }
 
     private static void note(ClaimLineMatch match, Map<Long, ClaimLineMatch> matched) {

@@ -72,14 +72,16 @@ public class ExchangeActions {
         pipeline.completeIfAllIn(feeds.get(exchange.flow()), exchangeId, true);
     }
 
-    /** A person refuses a held file: its completion step never runs; the next file may go. */
+    /** A person refuses a held file: its completion step never runs (what it put aside is dropped); the next file may go. */
     @Transactional
     public void reject(long exchangeId, String actor, String reason) {
         ExchangeState exchange = held(exchangeId);
+        FileFeed feed = feeds.get(exchange.flow());
         String why = "rejected by a user" + (reason == null || reason.isBlank() ? "" : ": " + reason);
         progress.reject(exchangeId, why);
+        feed.rejected(exchange);
         audit(exchangeId, "REJECT", actor, ExchangeStatus.HELD, ExchangeStatus.REJECTED, reason);
-        queues.afterCommitNextInTurn(feeds.get(exchange.flow()));
+        queues.afterCommitNextInTurn(feed);
     }
 
     private ExchangeState held(long exchangeId) {

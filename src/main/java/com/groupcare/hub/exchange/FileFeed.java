@@ -111,6 +111,13 @@ public interface FileFeed {
      */
     Completion complete(ExchangeState exchange, boolean released);
 
+    /**
+     * Runs when a person rejects a held file, inside the pipeline's transaction: its completion step
+     * never runs, so whatever the feed put aside for it (lines waiting for the completion) is dropped.
+     */
+    default void rejected(ExchangeState exchange) {
+    }
+
     /** What a file name says. */
     record Admission(String kind, LocalDate date) {
     }

@@ -121,6 +121,32 @@ final class FamilySync {
         updateBeneficiary(m, b, before, wasActive, r.lineNo());
     }
 
+    /**
+     * Whether this line would end, or bring closer, the cover of someone covered now: the withdrawal
+     * of a covered member or dependant, a leave date given to an active member who had none (or an
+     * earlier one than they had, past or to come), a covered dependant whose cover end the line moves
+     * earlier (birth date, student or disabled flag: the age limit). Such a line waits for the
+     * completion step and counts in the safety valve; a line that only adds or changes people does not.
+     */
+    boolean endsCover(MemberState m, HrRecord r) {
+        if (m == null || !m.isActive()) {
+            return false;
+        }
+        if (r.isMember()) {
+            return r.action() == HrAction.REMOVE
+                    || r.leaveDate() != null && (m.leaveDate == null || r.leaveDate().isBefore(m.leaveDate));
+        }
+        BeneficiaryState b = m.beneficiary(r.rank());
+        if (b == null || !b.isActive()) {
+            return false;
+        }
+        if (r.action() == HrAction.REMOVE) {
+            return true;
+        }
+        LocalDate end = rules.coverEnd(r.relationship(), r.birthDate(), r.student(), r.disabled(), m.leaveDate);
+        return end != null && (b.coverEnd == null || end.isBefore(b.coverEnd));
+    }
+
     /** A leaver: rights close at the leave date for the member and every dependant; cards revoked. */
     void removeMember(MemberState m, LocalDate leaveDate, Integer lineNo, String why) {
         if (!m.isActive()) {

@@ -28,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies one chunk of an HR file inside the pipeline's transaction: parse, validate, upsert the
- * families. The pipeline makes sure a chunk is applied once and records the rejected lines.
+ * families. A family one of whose lines would end someone's cover waits for the completion step
+ * ({@link HrDeferredLines}, {@link HrSnapshotCloser}). The pipeline makes sure a chunk is applied once
+ * and records the rejected lines.
  */
 @Service
 class HrChunkApplier {
@@ -40,8 +42,11 @@ class HrChunkApplier {
     private final OrgUnits orgUnits;
     private final HrLayout layout;
     private final JdbcTemplate jdbc;
+    private final HrDeferredLines deferredLines;
 
-    HrChunkApplier(MembershipStore store, CoverRules rules, OrgUnits orgUnits, HrLayout layout, JdbcTemplate jdbc) {
+    HrChunkApplier(MembershipStore store, CoverRules rules, OrgUnits orgUnits, HrLayout layout, JdbcTemplate jdbc,
+                   HrDeferredLines deferredLines) {
+        this.deferredLines = deferredLines;
         this.store = store;
         this.rules = rules;
         this.orgUnits = orgUnits;
@@ -68,6 +73,8 @@ class HrChunkApplier {
         MembershipChanges changes = new MembershipChanges(Audit.fileActor(exchangeId), Instant.now());
         FamilySync sync = new FamilySync(rules, exchange.fileDate(), changes);
         List<LineError> errors = new ArrayList<>();
+        Set<String> putAside = familiesEndingCover(lines, firstInChunk, seen, families, sync);
+        List<HrDeferredLines.Deferred> deferred = new ArrayList<>();
 
         for (ParsedLine line : lines) {
             MDC.put(HubHeaders.MDC_LINE, Integer.toString(line.lineNo()));
@@ -75,8 +82,7 @@ class HrChunkApplier {
                 errors.add(new LineError(line.lineNo(), line.rejection().name(), line.message()));
                 continue;
             }
-            Integer first = firstInChunk.get(key(line)) != line.lineNo() ? firstInChunk.get(key(line))
-                    : seen.earlier().get(key(line));
+            Integer first = duplicateOf(line, firstInChunk, seen);
             if (first != null) {
                 errors.add(new LineError(line.lineNo(), HrRejection.DUPLICATE_MATRICULE.name(),
                         (line.rank() == 0 ? "matricule" : "matricule and rang") + " already at line " + first));
@@ -84,7 +90,10 @@ class HrChunkApplier {
             }
             HrRecord r = line.record();
             MemberState family = families.get(r.matricule());
-            if (r.isMember() && family == null && r.action() == HrAction.REMOVE) {
+            if (putAside.contains(r.matricule())) {
+                // the family's lines wait for the completion step, in file order, behind the safety valve
+                deferred.add(new HrDeferredLines.Deferred(r, sync.endsCover(family, r)));
+            } else if (r.isMember() && family == null && r.action() == HrAction.REMOVE) {
                 errors.add(new LineError(line.lineNo(), HrRejection.UNKNOWN_MEMBER.name(),
                         "no member with this matricule to remove (withdrawal of someone never affiliated)"));
             } else if (r.isMember()) {
@@ -99,11 +108,36 @@ class HrChunkApplier {
         MDC.remove(HubHeaders.MDC_LINE);
         long t2 = System.nanoTime();
         store.write(changes, exchangeId);
+        deferredLines.put(exchangeId, deferred);
         long t3 = System.nanoTime();
-        log.info("{} lines: {} rejected, {} movements (parse {} ms, rules {} ms, write {} ms)",
-                lines.size(), errors.size(), changes.movements.size(),
+        log.info("{} lines: {} rejected, {} movements, {} lines waiting for the completion step "
+                        + "(parse {} ms, rules {} ms, write {} ms)",
+                lines.size(), errors.size(), changes.movements.size(), deferred.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         return errors;
+    }
+
+    /**
+     * The families of this chunk one of whose valid lines would end, or bring closer, the cover of
+     * someone covered now (a leave date, a withdrawal, an earlier age limit): all their lines wait for
+     * the completion step, so that the safety valve counts them before anyone's cover ends and the
+     * family's lines still apply in file order.
+     */
+    private static Set<String> familiesEndingCover(List<ParsedLine> lines, Map<String, Integer> firstInChunk, Seen seen,
+                                                   Map<String, MemberState> families, FamilySync sync) {
+        Set<String> ending = new HashSet<>();
+        for (ParsedLine line : lines) {
+            if (!line.isRejected() && duplicateOf(line, firstInChunk, seen) == null
+                    && sync.endsCover(families.get(line.matricule()), line.record())) {
+                ending.add(line.matricule());
+            }
+        }
+        return ending;
+    }
+
+    /** The line number where this (matricule, rang) was first listed, when it is not this line. */
+    private static Integer duplicateOf(ParsedLine line, Map<String, Integer> firstInChunk, Seen seen) {
+        return firstInChunk.get(key(line)) != line.lineNo() ? firstInChunk.get(key(line)) : seen.earlier().get(key(line));
     }
 
     private static String key(ParsedLine line) {

@@ -91,4 +91,9 @@ public class HrFeed extends BaseFileFeed {
     public Completion complete(ExchangeState exchange, boolean released) {
         return closer.complete(exchange, released);
     }
+
+    @Override
+    public void rejected(ExchangeState exchange) {
+        closer.rejected(exchange);
+    }
 }

@@ -123,6 +123,36 @@ class FamilySyncTest {
         assertThat(m.cards).extracting(c -> c.reason).containsExactly("REHIRED");
     }
 
+    @Test
+    void aLineEndsCoverWhenItGivesOrBringsForwardALeaveDateWithdrawsOrShortensAChildsCover() {
+        MemberState m = sync.applyMember(null, member(null));
+        sync.applyDependant(m, child(10, LocalDate.of(2003, 6, 15), true, false));
+        assertThat(sync.endsCover(m, member(null))).as("the same line again").isFalse();
+        assertThat(sync.endsCover(m, member(LocalDate.of(2026, 10, 15)))).as("a past leave date").isTrue();
+        assertThat(sync.endsCover(m, member(LocalDate.of(2027, 3, 31)))).as("a leave date to come").isTrue();
+        assertThat(sync.endsCover(m, withdrawal(member(null)))).isTrue();
+        assertThat(sync.endsCover(m, child(10, LocalDate.of(2003, 6, 15), true, false))).isFalse();
+        assertThat(sync.endsCover(m, child(10, LocalDate.of(2003, 6, 15), false, false))).as("no longer a student: 21").isTrue();
+        assertThat(sync.endsCover(m, withdrawal(child(10, LocalDate.of(2003, 6, 15), true, false)))).isTrue();
+        assertThat(sync.endsCover(m, child(11, LocalDate.of(2020, 1, 1), false, false))).as("a new child").isFalse();
+        assertThat(sync.endsCover(null, member(LocalDate.of(2026, 10, 15)))).as("a new member who already left").isFalse();
+
+        sync.applyMember(m, member(LocalDate.of(2027, 3, 31)));
+        assertThat(sync.endsCover(m, member(LocalDate.of(2027, 3, 31)))).as("the leave date already known").isFalse();
+        assertThat(sync.endsCover(m, member(LocalDate.of(2027, 6, 30)))).as("a later leave date").isFalse();
+        assertThat(sync.endsCover(m, member(LocalDate.of(2027, 1, 31)))).as("an earlier one").isTrue();
+
+        sync.applyMember(m, member(LocalDate.of(2026, 10, 15)));
+        assertThat(m.status).isEqualTo("LEFT");
+        assertThat(sync.endsCover(m, withdrawal(member(null)))).as("a leaver has no cover to end").isFalse();
+    }
+
+    static HrRecord withdrawal(HrRecord r) {
+        return new HrRecord(r.lineNo(), r.matricule(), r.rank(), r.relationship(), r.lastName(), r.firstName(), r.birthDate(),
+                r.gender(), r.nationalId(), r.hireDate(), r.leaveDate(), r.unitCode(), r.bankAccount(), r.phone(), r.email(),
+                r.student(), r.disabled(), r.coverStart(), HrAction.REMOVE);
+    }
+
     static HrRecord member(LocalDate leaveDate) {
         return new HrRecord(2, "004512", 0, Relationship.MEMBER, "BEN SALAH", "Mohamed", LocalDate.of(1978, 5, 14),
                 "MALE", "01234567", LocalDate.of(2010, 3, 1), leaveDate, "DEX-SFN", null, null, null, false, false,

@@ -63,9 +63,12 @@ class SnapshotSafetyValve {
     private final HrDeferredLines deferredLines;
     private final BigDecimal maxLeaversRatio;
     private final BigDecimal minLinesRatio;
+    private final int minHeldByLines;
 
     SnapshotSafetyValve(JdbcTemplate jdbc, HrDeferredLines deferredLines, @Value("${hub.hr.max-leavers-ratio:0.05}") BigDecimal maxLeaversRatio,
-                        @Value("${hub.hr.min-lines-ratio:0.8}") BigDecimal minLinesRatio) {
+                        @Value("${hub.hr.min-lines-ratio:0.8}") BigDecimal minLinesRatio,
+                        @Value("${hub.hr.min-held-by-lines:10}") int minHeldByLines) {
+        this.minHeldByLines = minHeldByLines;
         this.jdbc = jdbc;
         this.deferredLines = deferredLines;
         this.maxLeaversRatio = maxLeaversRatio;
@@ -88,8 +91,10 @@ class SnapshotSafetyValve {
         int membersByLines = byLines ? jdbc.queryForObject(MEMBERS_ENDING_BY_LINE, Integer.class, file.id()) : 0;
         int leavers = missing + membersByLines;
         int dependantsByLines = dependants[0] - dependants[1];
-        // one family's leaver or withdrawal on its own line, and nobody left out: ordinary HR business
-        boolean oneFamilyOnly = missing == 0 && dependants[1] == 0 && deferredLines.familiesEnding(file.id()) <= 1;
+        // nobody left out, and a few leavers or withdrawals on their own lines (one family, or fewer people than
+        // hub.hr.min-held-by-lines): ordinary HR business, even in a company of a handful of people
+        boolean oneFamilyOnly = missing == 0 && dependants[1] == 0 && (deferredLines.familiesEnding(file.id()) <= 1
+                || membersByLines + dependantsByLines < minHeldByLines);
         List<String> reasons = new ArrayList<>();
         if (!oneFamilyOnly && tooMany(leavers, before[0])) {
             reasons.add("it would make " + leavers + " of " + before[0] + " active members leave ("

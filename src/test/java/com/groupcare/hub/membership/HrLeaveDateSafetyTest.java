@@ -123,6 +123,23 @@ class HrLeaveDateSafetyTest extends HubIntegrationTest {
     }
 
     @Test
+    void inACompanyOfThreeFamiliesTwoLeaversStillApplyAtOnce() {
+        String[] members = {"700001;00;A;NOUVEAU;Karim;10/05/1985;M;12345678;01/01/2020;;DEX-SFN;;;;;;;",
+                "700002;00;A;NOUVEAU;Sami;11/06/1986;M;12345679;01/01/2020;;DEX-SFN;;;;;;;",
+                "700003;00;A;NOUVEAU;Hela;12/07/1987;F;12345680;01/01/2020;;DEX-SFN;;;;;;;"};
+        dropHrFile("RH_DELTA_20261120.csv", (header() + String.join("A\n", members) + "A\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261120.csv")).containsEntry("status", "DONE");
+
+        // two thirds of the members, but two people (under hub.hr.min-held-by-lines): ordinary HR business
+        String leavers = members[0].replace(";01/01/2020;;", ";01/01/2020;20/11/2026;") + "M\n"
+                + members[1].replace(";01/01/2020;;", ";01/01/2020;20/11/2026;") + "M\n";
+        dropHrFile("RH_DELTA_20261121.csv", (header() + leavers).getBytes(StandardCharsets.UTF_8));
+        assertThat(awaitExchange("RH_DELTA_20261121.csv")).containsEntry("status", "DONE").containsEntry("hold_reason", null);
+        assertThat(jdbc.queryForList("select status from member where matricule like '70000%' order by matricule", String.class))
+                .containsExactly("LEFT", "LEFT", "ACTIVE");
+    }
+
+    @Test
     void anOrdinaryDeltaWithOneLeaverAppliesAtOnce() {
         membersLoaded();
         String line = memberLine("000010");

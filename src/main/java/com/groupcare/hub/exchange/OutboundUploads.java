@@ -48,19 +48,22 @@ public class OutboundUploads {
     }
 
     /**
-     * Called with the file written locally, just before it is uploaded as {@code name} to {@code partner}
-     * for {@code item} (a batch number) of {@code flow}. On {@link Next#UPLOAD} the attempt is committed
-     * already, whatever the caller's transaction does next. Throws when the server cannot be looked at.
+     * Called with the item's files written locally (under the names they take on the server), just before
+     * they are uploaded in that order to {@code partner} for {@code item} (a batch number) of {@code flow};
+     * the last one tells the partner the item is complete (a transmittal's done-marker; a single file
+     * otherwise). On {@link Next#UPLOAD} the attempt is committed already, whatever the caller's transaction
+     * does next. Throws when the server cannot be looked at.
      */
-    public Next before(String partner, String flow, String item, String name, Path file) {
-        boolean begunBefore = Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from outbound_upload where flow = ? and item = ?)", Boolean.class, flow, item));
-        PartnerServers.Seen seen = servers.look(partner, name, file);
+    public Next before(String partner, String flow, String item, Path... files) {
+        Path last = files[files.length - 1];
+        String name = last.getFileName().toString();
+        PartnerServers.Seen seen = servers.look(partner, name, last);
         Next next = switch (seen) {
             case THERE -> Next.ALREADY_THERE;
             case OTHER -> Next.ASK_THE_PARTNER;
             case PARTIAL -> Next.UPLOAD;
-            case ABSENT -> !begunBefore || !servers.takenFolders(partner).isEmpty() ? Next.UPLOAD : Next.ASK_THE_PARTNER;
+            case ABSENT -> !begun(flow, item) || !servers.takenFolders(partner).isEmpty() || incomplete(partner, files)
+                    ? Next.UPLOAD : Next.ASK_THE_PARTNER;
         };
         if (next == Next.UPLOAD) {
             own.executeWithoutResult(s -> jdbc.update("""
@@ -69,6 +72,16 @@ public class OutboundUploads {
                     flow, item, partner, name));
         }
         return next;
+    }
+
+    /** An earlier file of the item is still on the server while the last is not: the partner never took the item. */
+    private boolean incomplete(String partner, Path... files) {
+        for (int i = 0; i < files.length - 1; i++) {
+            if (servers.look(partner, files[i].getFileName().toString(), files[i]) != PartnerServers.Seen.ABSENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a file is held for a person, in words for the desk. */

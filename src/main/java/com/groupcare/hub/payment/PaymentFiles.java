@@ -78,7 +78,7 @@ public class PaymentFiles {
         Path file = generate(batch, work);
         String number = (String) batch.get("batch_number");
         String name = file.getFileName().toString();
-        switch (uploads.before(PARTNER, FLOW, number, name, file)) {
+        switch (uploads.before(PARTNER, FLOW, number, file)) {
             case UPLOAD:
                 return file.toFile();
             case ALREADY_THERE:

@@ -90,9 +90,12 @@ public class OutboundUploads {
                 + " may have taken it. Check with the " + partner + "; send it again only once it confirms it never received the file";
     }
 
-    /** A person checked with the partner: the file never arrived. The next attempt uploads it if the server shows nothing. */
+    /**
+     * A person checked with the partner: the file never arrived. The next attempt uploads it if the server
+     * shows nothing. Committed at once (the next attempt may run in the same request, in its own transaction).
+     */
     public void forget(String flow, String item) {
-        jdbc.update("delete from outbound_upload where flow = ? and item = ?", flow, item);
+        own.executeWithoutResult(s -> jdbc.update("delete from outbound_upload where flow = ? and item = ?", flow, item));
     }
 
     /** Whether an upload of this item ever began (the partner may have the file). */

@@ -87,7 +87,7 @@ public abstract class HubIntegrationTest {
 
     private void truncateEverything() {
         jdbc.execute("""
-                truncate outbound_upload, claim_answer, console_alert, provider_invoice_ack, provider_invoice_line, movement_dispatch, movement_batch, card_batch, ceiling_correction, overpayment_recovery, overpayment, payable, complaint, remittance_line,
+                truncate outbound_upload, claim_answer, console_alert, provider_invoice_ack, provider_invoice_line, movement_dispatch, movement_batch, card_batch, ceiling_correction, overpayment_recovery, overpayment, payable, complaint, complaint_file, remittance_line,
                          social_fund_voucher, social_fund_budget, ceiling_reservation, claim_line, claim, care_voucher, transmittal,
                          audit_entry, membership_movement, member_card, beneficiary, member, provider,
                          hr_sync_seen, exchange_error, exchange_chunk, exchange restart identity cascade""");

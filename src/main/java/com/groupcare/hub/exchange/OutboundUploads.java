@@ -74,6 +74,17 @@ public class OutboundUploads {
         return next;
     }
 
+    /**
+     * For a file a partner may take twice without harm (an acknowledgement, a movement batch the insurer applies
+     * by its references): whether its very bytes are on the partner's server already, in the outbox or where the
+     * partner keeps what it took; then it is recorded, not uploaded again. Otherwise it is uploaded, so a file
+     * is never lost for fear of a duplicate: only when the partner took it and kept nothing can a crash between
+     * the upload and its record send it once more, the same bytes under the same name.
+     */
+    public boolean alreadyThere(String partner, Path file) {
+        return servers.look(partner, file.getFileName().toString(), file) == PartnerServers.Seen.THERE;
+    }
+
     /** An earlier file of the item is still on the server while the last is not: the partner never took the item. */
     private boolean incomplete(String partner, Path... files) {
         for (int i = 0; i < files.length - 1; i++) {

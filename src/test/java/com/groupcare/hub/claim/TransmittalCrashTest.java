@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.groupcare.hub.support.CrashOnce;
 import com.groupcare.hub.support.HubIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,30 +29,15 @@ class TransmittalCrashTest extends HubIntegrationTest {
     @Autowired
     ClaimService claims;
 
+    CrashOnce crash;
+
     @AfterEach
     void noMoreCrashes() {
-        jdbc.execute("drop trigger if exists crash_once on transmittal");
-        jdbc.execute("drop table if exists crash_gate");
-        jdbc.execute("drop sequence if exists crash_once_seq");
+        CrashOnce.drop(jdbc, "transmittal");
     }
 
     void aTransmittalWhoseRecordDiesOnceAfterItsUpload() {
-        jdbc.execute("create sequence crash_once_seq");
-        jdbc.execute("create table crash_gate (opened boolean)");
-        jdbc.execute("""
-                create or replace function crash_once() returns trigger language plpgsql as $$
-                begin
-                  if nextval('crash_once_seq') = 1 then
-                    for i in 1..600 loop
-                      exit when exists (select 1 from crash_gate);
-                      perform pg_sleep(0.05);
-                    end loop;
-                    raise exception 'simulated: the hub dies between the upload and its record';
-                  end if;
-                  return new;
-                end $$""");
-        jdbc.execute("create trigger crash_once before update on transmittal for each row "
-                + "when (new.status = 'SENT' and old.status <> 'SENT') execute function crash_once()");
+        crash = CrashOnce.whenStatusBecomes(jdbc, "transmittal", "SENT");
         ClaimApiTest.providers(jdbc);
         dropHrFile("RH_DELTA_20260101.csv", ClaimApiTest.FAMILY.getBytes(StandardCharsets.UTF_8));
         awaitExchange("RH_DELTA_20260101.csv");
@@ -93,7 +79,7 @@ class TransmittalCrashTest extends HubIntegrationTest {
         Path data = outbox().resolve("BE_" + NUMBER + ".csv");
         long written = Files.getLastModifiedTime(data).toMillis() - 60_000;
         Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(written));
-        jdbc.execute("insert into crash_gate values (true)");
+        crash.openTheGate();
 
         awaitStatus("SENT");
         assertThat(Files.getLastModifiedTime(data).toMillis()).as("not written again").isEqualTo(written);
@@ -108,7 +94,7 @@ class TransmittalCrashTest extends HubIntegrationTest {
         for (String file : outboxFiles()) {
             Files.delete(outbox().resolve(file));
         }
-        jdbc.execute("insert into crash_gate values (true)");
+        crash.openTheGate();
 
         awaitStatus("FAILED");
         assertThat(outboxFiles()).as("not uploaded again: the insurer may have it").isEmpty();

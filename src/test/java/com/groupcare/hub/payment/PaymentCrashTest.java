@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.groupcare.hub.support.CrashOnce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -15,42 +16,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hub dies after the bank file is on the bank's server and before it recorded the batch SENT
- * (simulated by a PostgreSQL trigger that refuses that record once, after the test has played the
+ * ({@link CrashOnce}: a PostgreSQL trigger refuses that record once, after the test has played the
  * bank): the message is redelivered, and the bank never gets a second file for the batch.
  */
 class PaymentCrashTest extends BankStatusSamples {
 
     static final String FILE = "PAY-000001.xml";
 
+    CrashOnce crash;
+
     @AfterEach
     void noMoreCrashes() {
-        jdbc.execute("drop trigger if exists crash_once on payment_batch");
-        jdbc.execute("drop table if exists crash_gate");
-        jdbc.execute("drop sequence if exists crash_once_seq");
+        CrashOnce.drop(jdbc, "payment_batch");
         ((ConfigurableEnvironment) env).getPropertySources().remove("a bank that deletes what it takes");
     }
 
-    /**
-     * The first record of a batch SENT waits until the test opens the gate (the bank has had its chance
-     * to take the file), then fails as if the hub had died: nothing of it is committed.
-     */
     void theHubDiesOnceBetweenTheUploadAndItsRecord() {
-        jdbc.execute("create sequence crash_once_seq");
-        jdbc.execute("create table crash_gate (opened boolean)");
-        jdbc.execute("""
-                create or replace function crash_once() returns trigger language plpgsql as $$
-                begin
-                  if nextval('crash_once_seq') = 1 then
-                    for i in 1..600 loop
-                      exit when exists (select 1 from crash_gate);
-                      perform pg_sleep(0.05);
-                    end loop;
-                    raise exception 'simulated: the hub dies between the upload and its record';
-                  end if;
-                  return new;
-                end $$""");
-        jdbc.execute("create trigger crash_once before update on payment_batch for each row "
-                + "when (new.status = 'SENT' and old.status <> 'SENT') execute function crash_once()");
+        crash = CrashOnce.whenStatusBecomes(jdbc, "payment_batch", "SENT");
     }
 
     Map<String, Object> confirmTheBatch() {
@@ -84,7 +66,7 @@ class PaymentCrashTest extends BankStatusSamples {
     }
 
     void openTheGate() {
-        jdbc.execute("insert into crash_gate values (true)");
+        crash.openTheGate();
     }
 
     String batchStatus() {
@@ -111,7 +93,7 @@ class PaymentCrashTest extends BankStatusSamples {
         openTheGate();
 
         awaitBatch("SENT");
-        assertThat(jdbc.queryForObject("select last_value from crash_once_seq", Long.class)).as("it did crash once").isEqualTo(2);
+        assertThat(crash.records()).as("it did crash once").isEqualTo(2);
         assertThat(filesAtTheBank()).as("one file for the batch at the bank, never a second")
                 .containsExactly("archive/20261209-0800_" + FILE);
         assertThat(Files.readAllBytes(outbox().resolve("archive/20261209-0800_" + FILE))).isEqualTo(sent);

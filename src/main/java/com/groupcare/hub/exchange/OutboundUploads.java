@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rule every outbound file that tells a partner about money follows (payment files, transmittals,
- * movement batches, complaints), so that a crash between "the file is on the partner's server" and
+ * complaints; {@link #alreadyThere} for the files a partner may take twice without harm: movement
+ * batches, acknowledgements), so that a crash between "the file is on the partner's server" and
  * "the hub recorded it" neither loses it nor sends it twice:
  * <ol>
  * <li>the file has one name and one content per batch (written again, it is the same bytes);</li>
@@ -22,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     nowhere and the partner deletes what it takes (no {@code taken-folders}), the hub cannot tell
  *     "never arrived" from "taken": it asks a person instead of uploading again.</li>
  * </ol>
+ * The look comes first even on the first attempt: a partner's server that is down fails the look, not the
+ * upload, so an outage leaves nothing begun and holds nothing for a person. One consumer per queue (the
+ * routes' default) is assumed: two hubs uploading the same batch at the same moment are not guarded against.
  */
 @Service
 public class OutboundUploads {

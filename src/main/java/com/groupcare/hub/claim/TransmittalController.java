@@ -34,17 +34,22 @@ public class TransmittalController {
         return transmittals.create(request.policyNumber(), user.getName());
     }
 
+    /** {@code insurerNeverReceivedIt}: the insurer confirmed an interrupted upload never reached it (a transmittal held for that). */
+    public record Resend(boolean insurerNeverReceivedIt) {
+    }
+
     @PostMapping("/api/transmittals/{number}/resend")
-    @Operation(summary = "Send a FAILED transmittal again, once its cause is fixed")
-    public Map<String, Object> resend(@PathVariable String number, Principal user) {
-        return transmittals.resend(number, user.getName());
+    @Operation(summary = "Send a FAILED transmittal again, once its cause is fixed: files the insurer's server already holds are "
+            + "not uploaded twice; one held because the insurer may have taken it goes up only with insurerNeverReceivedIt")
+    public Map<String, Object> resend(@PathVariable String number, @RequestBody(required = false) Resend resend, Principal user) {
+        return transmittals.resend(number, resend != null && resend.insurerNeverReceivedIt(), user.getName());
     }
 
     @GetMapping("/api/transmittals/{number}")
     public Map<String, Object> get(@PathVariable String number) {
         Map<String, Object> t = jdbc.queryForList("""
-                select transmittal_number, policy_number, currency, status, claim_count, total_expected, data_exchange_id,
-                       slip_exchange_id, created_by, created_at, sent_at from transmittal where transmittal_number = ?""", number)
+                select transmittal_number, policy_number, currency, status, failure_reason, claim_count, total_expected,
+                       data_exchange_id, slip_exchange_id, created_by, created_at, sent_at from transmittal where transmittal_number = ?""", number)
                 .stream().findFirst().orElseThrow(() -> new ClaimNotFound("no transmittal " + number));
         List<String> claims = jdbc.queryForList("""
                 select c.claim_number from claim c join transmittal t on t.id = c.transmittal_id

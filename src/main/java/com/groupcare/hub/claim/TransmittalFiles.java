@@ -14,6 +14,7 @@ import java.util.Map;
 import com.groupcare.hub.common.Money;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.exchange.ExchangeOutbound;
+import com.groupcare.hub.exchange.OutboundUploads;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a transmittal's files: the data file in the insurer's layout (mappings/insurers/) and
- * the PDF slip beside it; records both as outbound exchanges once they are on the server.
+ * the PDF slip beside it; records both as outbound exchanges once they are on the server. Before any
+ * upload the insurer's server is looked at (OutboundUploads): a transmittal whose done-marker is there
+ * already is recorded, never uploaded twice, whatever moment the hub died at.
  */
 @Component("transmittalFiles")
 public class TransmittalFiles {
@@ -48,15 +51,18 @@ public class TransmittalFiles {
 
     private final JdbcTemplate jdbc;
     private final ExchangeOutbound outbound;
+    private final OutboundUploads uploads;
     private final AuditLog auditLog;
     private final ContractCatalog contracts;
     private final String layoutDir;
     private final Path work;
 
-    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound, AuditLog auditLog, ContractCatalog contracts,
-                            @Value("${hub.claims.insurer-layouts}") String layoutDir, @Value("${hub.data-dir}") String dataDir) {
+    public TransmittalFiles(JdbcTemplate jdbc, ExchangeOutbound outbound, OutboundUploads uploads, AuditLog auditLog,
+                            ContractCatalog contracts, @Value("${hub.claims.insurer-layouts}") String layoutDir,
+                            @Value("${hub.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.outbound = outbound;
+        this.uploads = uploads;
         this.auditLog = auditLog;
         this.contracts = contracts;
         this.layoutDir = layoutDir;
@@ -64,15 +70,18 @@ public class TransmittalFiles {
     }
 
     /**
-     * The files to send, or none when the transmittal is already on the insurer's server (a replayed
-     * message). The data file is written from a database cursor and the slip is a summary, so the
-     * heap stays flat whatever the number of lines.
+     * The files to send, or none: the transmittal is sent already (a replayed message), its done-marker is
+     * on the insurer's server already (the hub died after the upload, before recording it: recorded now),
+     * or an earlier upload may have reached an insurer that deletes what it takes (held FAILED for the desk
+     * to check with the insurer). The data file is written from a database cursor and the slip is a
+     * summary, so the heap stays flat whatever the number of lines.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<OutboundFile> render(long transmittalId) {
         Map<String, Object> t = jdbc.queryForMap("""
                 select t.transmittal_number, t.policy_number, t.currency, t.created_at, t.status, c.insurer
-                from transmittal t join insurance_contract c on c.policy_number = t.policy_number where t.id = ?""", transmittalId);
+                from transmittal t join insurance_contract c on c.policy_number = t.policy_number where t.id = ?
+                for update of t""", transmittalId);
         if ("SENT".equals(t.get("status"))) {
             log.info("Transmittal {} is already sent: nothing written again", transmittalId);
             return List.of();
@@ -96,8 +105,18 @@ public class TransmittalFiles {
             int forms = jdbc.queryForObject("select count(*) from claim where transmittal_id = ?", Integer.class, transmittalId);
             // the done-marker goes last: the insurer takes the transmittal only once it is there, so a data
             // file whose slip failed to upload is never taken alone (a retry sends all three again)
-            return List.of(new OutboundFile(baseName, data, lines), new OutboundFile(stem + ".pdf", slip, forms),
+            List<OutboundFile> files = List.of(new OutboundFile(baseName, data, lines), new OutboundFile(stem + ".pdf", slip, forms),
                     new OutboundFile(stem + DONE_MARKER, marker, 0));
+            switch (uploads.before(PARTNER, FLOW, number, data, slip, marker)) {
+                case UPLOAD:
+                    return files;
+                case ALREADY_THERE:
+                    record(transmittalId, files, "found on the insurer's server, not uploaded again");
+                    return List.of();
+                default:
+                    hold(transmittalId, number, OutboundUploads.askReason("insurer", stem + DONE_MARKER));
+                    return List.of();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the files of transmittal " + number, e);
         }
@@ -151,22 +170,35 @@ public class TransmittalFiles {
     /** Both files are on the insurer's server: recorded as exchanges, the transmittal and its claims are SENT. */
     @Transactional
     public void sent(long transmittalId, List<OutboundFile> files) {
-        if (files.isEmpty()) {
-            return;
+        if (!files.isEmpty()) {
+            record(transmittalId, files, "uploaded");
         }
+    }
+
+    private void record(long transmittalId, List<OutboundFile> files, String how) {
         long data = outbound.record(PARTNER, FLOW, files.get(0).name(), files.get(0).path(), files.get(0).lines());
         long slip = outbound.record(PARTNER, FLOW, files.get(1).name(), files.get(1).path(), files.get(1).lines());
         int changed = jdbc.update("""
-                update transmittal set status = 'SENT', sent_at = now(), data_exchange_id = ?, slip_exchange_id = ?
+                update transmittal set status = 'SENT', sent_at = now(), data_exchange_id = ?, slip_exchange_id = ?, failure_reason = null
                 where id = ? and status <> 'SENT'""", data, slip, transmittalId);
         if (changed == 1) {
             String number = jdbc.queryForObject("select transmittal_number from transmittal where id = ?", String.class,
                     transmittalId);
             auditLog.write(List.of(new Audit("TRANSMITTAL", number, "SENT", "hub", java.time.Instant.now(),
-                    Map.of("status", "CREATED"), Map.of("status", "SENT", "dataExchange", data, "slipExchange", slip))));
+                    Map.of("status", "CREATED"), Map.of("status", "SENT", "dataExchange", data, "slipExchange", slip, "how", how))));
         }
         jdbc.update("update claim set status = 'SENT', updated_at = now() where transmittal_id = ? and status = 'BATCHED'",
                 transmittalId);
         files.forEach(f -> f.path().toFile().delete());
+    }
+
+    /** The insurer may have the transmittal but the hub cannot see it: FAILED with the reason, for the desk to check. */
+    private void hold(long transmittalId, String number, String reason) {
+        if (jdbc.update("update transmittal set status = 'FAILED', failure_reason = ? where id = ? and status <> 'SENT'",
+                reason, transmittalId) == 1) {
+            log.warn("Transmittal {} held: its files may have reached the insurer", transmittalId);
+            auditLog.write(List.of(new Audit("TRANSMITTAL", number, "HELD", "hub", java.time.Instant.now(),
+                    Map.of("status", "CREATED"), Map.of("status", "FAILED", "reason", reason))));
+        }
     }
 }

@@ -30,13 +30,16 @@ public class TransmittalService {
     private final JdbcTemplate jdbc;
     private final ContractCatalog contracts;
     private final AuditLog auditLog;
+    private final com.groupcare.hub.exchange.OutboundUploads uploads;
     private final com.groupcare.hub.common.QueuedAfterCommit queue;
 
-    public TransmittalService(JdbcTemplate jdbc, ContractCatalog contracts, AuditLog auditLog, ProducerTemplate producer,
+    public TransmittalService(JdbcTemplate jdbc, ContractCatalog contracts, AuditLog auditLog,
+                              com.groupcare.hub.exchange.OutboundUploads uploads, ProducerTemplate producer,
                               @Value("${hub.claims.transmittal-queue-uri}") String queue) {
         this.jdbc = jdbc;
         this.contracts = contracts;
         this.auditLog = auditLog;
+        this.uploads = uploads;
         this.queue = new com.groupcare.hub.common.QueuedAfterCommit(producer, jdbc, queue, "transmittal");
     }
 
@@ -73,7 +76,8 @@ public class TransmittalService {
     /** The broker gave up on a transmittal (dead-lettered): the desk sees it FAILED and can send it again. */
     @Transactional
     public void markFailed(long id) {
-        if (jdbc.update("update transmittal set status = 'FAILED' where id = ? and status = 'CREATED'", id) == 1) {
+        if (jdbc.update("update transmittal set status = 'FAILED', failure_reason = 'the broker gave up writing its files' "
+                + "where id = ? and status = 'CREATED'", id) == 1) {
             log.warn("Transmittal {} could not be written to the insurer: marked FAILED", id);
             String number = jdbc.queryForObject("select transmittal_number from transmittal where id = ?", String.class, id);
             auditLog.write(List.of(new Audit("TRANSMITTAL", number, "FAILED", "hub", Instant.now(),
@@ -81,17 +85,24 @@ public class TransmittalService {
         }
     }
 
-    /** Sends a FAILED transmittal again (after the cause is fixed: layout, insurer's server...). */
+    /**
+     * Sends a FAILED transmittal again (after the cause is fixed: layout, insurer's server...). Its files are
+     * looked for on the insurer's server first, as on every attempt. {@code insurerNeverReceivedIt}: the desk
+     * checked with the insurer that an interrupted upload never reached it (the transmittal was held for that).
+     */
     @Transactional
-    public Map<String, Object> resend(String number, String actor) {
+    public Map<String, Object> resend(String number, boolean insurerNeverReceivedIt, String actor) {
         Long id = jdbc.query("select id from transmittal where transmittal_number = ? and status = 'FAILED' for update",
                 rs -> rs.next() ? rs.getLong(1) : null, number);
         if (id == null) {
             throw new ClaimConflict("transmittal " + number + " is not FAILED");
         }
-        jdbc.update("update transmittal set status = 'CREATED', queued_at = null where id = ?", id);
-        auditLog.write(List.of(new Audit("TRANSMITTAL", number, "RESEND", actor, Instant.now(),
-                Map.of("status", "FAILED"), Map.of("status", "CREATED"))));
+        jdbc.update("update transmittal set status = 'CREATED', queued_at = null, failure_reason = null where id = ?", id);
+        if (insurerNeverReceivedIt) {
+            uploads.forget(TransmittalFiles.FLOW, number);
+        }
+        auditLog.write(List.of(new Audit("TRANSMITTAL", number, "RESEND", actor, Instant.now(), Map.of("status", "FAILED"),
+                insurerNeverReceivedIt ? Map.of("status", "CREATED", "insurerNeverReceivedIt", true) : Map.of("status", "CREATED"))));
         queue.afterCommit(id);
         return jdbc.queryForMap("select transmittal_number, policy_number, status, claim_count, total_expected "
                 + "from transmittal where id = ?", id);

@@ -19,6 +19,7 @@ import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.exchange.ExchangeOutbound;
+import com.groupcare.hub.exchange.OutboundUploads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,22 +38,28 @@ public class MovementFiles {
     private final JdbcTemplate jdbc;
     private final MovementMappings mappings;
     private final ExchangeOutbound outbound;
+    private final OutboundUploads uploads;
     private final AuditLog audit;
     private final Path work;
 
-    MovementFiles(JdbcTemplate jdbc, MovementMappings mappings, ExchangeOutbound outbound, AuditLog audit,
+    MovementFiles(JdbcTemplate jdbc, MovementMappings mappings, ExchangeOutbound outbound, OutboundUploads uploads, AuditLog audit,
                   @Value("${hub.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.outbound = outbound;
+        this.uploads = uploads;
         this.audit = audit;
         this.work = Path.of(dataDir, "work", "movements").toAbsolutePath().normalize();
     }
 
-    /** The batch's file, or none when the batch is already sent (a replayed message). */
-    @Transactional(readOnly = true)
+    /**
+     * The batch's file, or none when the batch is already sent (a replayed message) or its file is on the
+     * insurer's server already (the hub died after the upload, before recording it: recorded now).
+     */
+    @Transactional
     public java.io.File render(long batchId) {
-        Map<String, Object> batch = jdbc.queryForMap("select policy_number, status, file_name from movement_batch where id = ?", batchId);
+        Map<String, Object> batch = jdbc.queryForMap("select policy_number, status, file_name from movement_batch where id = ? for update",
+                batchId);
         if (!"CREATED".equals(batch.get("status"))) {
             return null;
         }
@@ -65,6 +72,10 @@ public class MovementFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (uploads.alreadyThere("insurers", file)) {
+            record(batchId, file.toFile(), "found on the insurer's server, not uploaded again");
+            return null;
         }
         return file.toFile();
     }
@@ -129,9 +140,12 @@ public class MovementFiles {
     /** The file is on the insurer's server: the batch and its movements are sent, with the outbound exchange. */
     @Transactional
     public void sent(long batchId, java.io.File file) {
-        if (file == null) {
-            return;
+        if (file != null) {
+            record(batchId, file, "uploaded");
         }
+    }
+
+    private void record(long batchId, java.io.File file, String how) {
         Map<String, Object> batch = jdbc.queryForMap("select batch_number, movement_count from movement_batch where id = ?", batchId);
         long exchange = outbound.record("insurers", FLOW, file.getName(), file.toPath(), ((Number) batch.get("movement_count")).intValue());
         jdbc.update("update movement_batch set status = 'SENT', exchange_id = ?, sent_at = now() where id = ? and status = 'CREATED'",
@@ -140,6 +154,6 @@ public class MovementFiles {
         jdbc.update("update membership_movement mv set sent_exchange_id = ? from movement_dispatch d "
                 + "where d.batch_id = ? and d.movement_id = mv.id and mv.sent_exchange_id is null", exchange, batchId);
         audit.write(List.of(new Audit("MOVEMENT_BATCH", (String) batch.get("batch_number"), "SENT", "hub", Instant.now(), null,
-                Map.of("file", file.getName(), "exchange", exchange))));
+                Map.of("file", file.getName(), "exchange", exchange, "how", how))));
     }
 }

@@ -35,13 +35,15 @@ public class PaymentBatches {
     private final JdbcTemplate jdbc;
     private final Debtors debtors;
     private final AuditLog audit;
+    private final com.groupcare.hub.exchange.OutboundUploads uploads;
     private final com.groupcare.hub.common.QueuedAfterCommit queue;
 
-    PaymentBatches(JdbcTemplate jdbc, Debtors debtors, AuditLog audit, @Lazy ProducerTemplate producer,
-                   @Value("${hub.payments.files-queue-uri}") String queue) {
+    PaymentBatches(JdbcTemplate jdbc, Debtors debtors, AuditLog audit, com.groupcare.hub.exchange.OutboundUploads uploads,
+                   @Lazy ProducerTemplate producer, @Value("${hub.payments.files-queue-uri}") String queue) {
         this.jdbc = jdbc;
         this.debtors = debtors;
         this.audit = audit;
+        this.uploads = uploads;
         this.queue = new com.groupcare.hub.common.QueuedAfterCommit(producer, jdbc, queue, "payment_batch");
     }
 
@@ -221,20 +223,31 @@ public class PaymentBatches {
     /** The broker gave up writing a batch's file: FAILED, for the desk to send again once the cause is fixed. */
     @Transactional
     public void markFailed(long id) {
-        if (jdbc.update("update payment_batch set status = 'FAILED' where id = ? and status = 'CONFIRMED'", id) == 1) {
+        if (jdbc.update("update payment_batch set status = 'FAILED', failure_reason = 'the broker gave up writing its file' "
+                + "where id = ? and status = 'CONFIRMED'", id) == 1) {
             log.warn("Payment batch {} could not be written to the bank: FAILED", id);
         }
     }
 
+    /**
+     * Sends a FAILED batch again. Its file is looked for on the bank's server first, as on every attempt:
+     * found there, the batch is SENT without a second upload. {@code bankNeverReceivedIt}: the desk checked
+     * with the bank that an interrupted upload never reached it (the batch was held for that), so the
+     * file goes up even though the hub cannot see whether the bank took it.
+     */
     @Transactional
-    public Map<String, Object> resend(String number, String actor) {
+    public Map<String, Object> resend(String number, boolean bankNeverReceivedIt, String actor) {
         Long id = jdbc.query("select id from payment_batch where batch_number = ? and status = 'FAILED' for update",
                 rs -> rs.next() ? rs.getLong(1) : null, number);
         if (id == null) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "payment batch " + number + " is not FAILED");
         }
-        jdbc.update("update payment_batch set status = 'CONFIRMED', queued_at = null where id = ?", id);
-        audit.write(List.of(new Audit("PAYMENT_BATCH", number, "RESEND", actor, Instant.now(), null, null)));
+        jdbc.update("update payment_batch set status = 'CONFIRMED', queued_at = null, failure_reason = null where id = ?", id);
+        if (bankNeverReceivedIt) {
+            uploads.forget(PaymentFiles.FLOW, number);
+        }
+        audit.write(List.of(new Audit("PAYMENT_BATCH", number, "RESEND", actor, Instant.now(), null,
+                bankNeverReceivedIt ? Map.of("bankNeverReceivedIt", true) : null)));
         queue.afterCommit(id);
         return jdbc.queryForMap("select batch_number, status from payment_batch where id = ?", id);
     }

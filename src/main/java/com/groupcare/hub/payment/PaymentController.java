@@ -79,8 +79,8 @@ public class PaymentController {
     @GetMapping("/api/payments/batches/{number}")
     public Map<String, Object> batch(@PathVariable String number) {
         Map<String, Object> batch = jdbc.queryForMap("""
-                select id, batch_number, debtor, file_format, execution_date, currency, status, transfer_count, total, file_name,
-                       exchange_id, created_by, created_at, sent_at from payment_batch where batch_number = ?""", number);
+                select id, batch_number, debtor, file_format, execution_date, currency, status, failure_reason, transfer_count, total,
+                       file_name, exchange_id, created_by, created_at, sent_at from payment_batch where batch_number = ?""", number);
         List<Map<String, Object>> transfers = jdbc.queryForList("""
                 select t.id, t.end_to_end_id, t.payee_type, t.payee, t.amount, t.payables_total, t.recovered, t.status
                 from transfer t where t.batch_id = ? order by t.id""", batch.get("id"));
@@ -88,8 +88,14 @@ public class PaymentController {
         return batch;
     }
 
+    /** {@code bankNeverReceivedIt}: the bank confirmed an interrupted upload never reached it (a batch held for that). */
+    public record Resend(boolean bankNeverReceivedIt) {
+    }
+
     @PostMapping("/api/payments/batches/{number}/resend")
-    public Map<String, Object> resend(@PathVariable String number, Principal user) {
-        return batches.resend(number, user.getName());
+    @Operation(summary = "Send a FAILED batch again: a file the bank's server already holds is not uploaded twice; a batch held "
+            + "because its file may have reached the bank goes up only with bankNeverReceivedIt, once the bank confirmed it")
+    public Map<String, Object> resend(@PathVariable String number, @RequestBody(required = false) Resend resend, Principal user) {
+        return batches.resend(number, resend != null && resend.bankNeverReceivedIt(), user.getName());
     }
 }

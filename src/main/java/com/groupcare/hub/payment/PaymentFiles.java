@@ -19,6 +19,7 @@ import java.util.Map;
 import com.groupcare.hub.common.Audit;
 import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.exchange.ExchangeOutbound;
+import com.groupcare.hub.exchange.OutboundUploads;
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.fixed.BindyFixedLengthDataFormat;
 import org.apache.camel.support.DefaultExchange;
@@ -31,38 +32,72 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes a payment batch's bank file in its bank's format (mappings/banks): ISO 20022 pain.001
  * streamed from a database cursor, or the national fixed-width file; then, once it is on the
- * bank's server, marks the batch sent with its outbound exchange. The same batch gives the same bytes.
+ * bank's server, marks the batch sent with its outbound exchange. The same batch gives the same bytes
+ * under the same name, and before any upload the bank's server is looked at (OutboundUploads): a file
+ * the bank already has is recorded, never uploaded twice, whatever moment the hub died at.
  */
 @Component("paymentFiles")
 public class PaymentFiles {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentFiles.class);
+
     static final String FLOW = "payments";
+    static final String PARTNER = "bank";
 
     private final JdbcTemplate jdbc;
     private final Debtors debtors;
     private final ExchangeOutbound outbound;
+    private final OutboundUploads uploads;
     private final AuditLog audit;
     private final CamelContext camel;
     private final Path work;
 
-    PaymentFiles(JdbcTemplate jdbc, Debtors debtors, ExchangeOutbound outbound, AuditLog audit, @Lazy CamelContext camel,
-                 @Value("${hub.data-dir}") String dataDir) {
+    PaymentFiles(JdbcTemplate jdbc, Debtors debtors, ExchangeOutbound outbound, OutboundUploads uploads, AuditLog audit,
+                 @Lazy CamelContext camel, @Value("${hub.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.debtors = debtors;
         this.outbound = outbound;
+        this.uploads = uploads;
         this.audit = audit;
         this.camel = camel;
         this.work = Path.of(dataDir, "work", "payments").toAbsolutePath().normalize();
     }
 
-    /** The batch's file, or null when it is already sent (a replayed message). */
-    @Transactional(readOnly = true)
+    /**
+     * The batch's file to upload, or null when nothing goes to the bank: the batch is sent already (a
+     * replayed message), its file is on the bank's server already (the hub died after the upload, before
+     * recording it: recorded now), or an earlier upload may have reached a bank that deletes what it takes
+     * (held FAILED for the desk to check with the bank). The upload is recorded as begun before this returns.
+     */
+    @Transactional
     public java.io.File render(long batchId) {
-        Map<String, Object> batch = jdbc.queryForMap("select * from payment_batch where id = ?", batchId);
+        Map<String, Object> batch = jdbc.queryForMap("select * from payment_batch where id = ? for update", batchId);
         if (!"CONFIRMED".equals(batch.get("status"))) {
             return null;
         }
-        return generate(batch, work).toFile();
+        Path file = generate(batch, work);
+        String number = (String) batch.get("batch_number");
+        String name = file.getFileName().toString();
+        switch (uploads.before(PARTNER, FLOW, number, file)) {
+            case UPLOAD:
+                return file.toFile();
+            case ALREADY_THERE:
+                record(batchId, file.toFile(), "found on the bank's server, not uploaded again");
+                return null;
+            default:
+                hold(batchId, number, OutboundUploads.askReason(PARTNER, name));
+                return null;
+        }
+    }
+
+    /** The bank may have the file but the hub cannot see it: FAILED with the reason, for the desk to check with the bank. */
+    private void hold(long batchId, String number, String reason) {
+        if (jdbc.update("update payment_batch set status = 'FAILED', failure_reason = ? where id = ? and status = 'CONFIRMED'",
+                reason, batchId) == 1) {
+            log.warn("Payment batch {} held: its file may have reached the bank", batchId);
+            audit.write(List.of(new Audit("PAYMENT_BATCH", number, "HELD", "hub", Instant.now(), Map.of("status", "CONFIRMED"),
+                    Map.of("status", "FAILED", "reason", reason))));
+        }
     }
 
     /** A batch's file written again (for the desk to download, or to prove it): the same bytes as the one sent. */
@@ -152,15 +187,18 @@ public class PaymentFiles {
     /** The file is on the bank's server: the batch is sent, with its outbound exchange. */
     @Transactional
     public void sent(long batchId, java.io.File file) {
-        if (file == null) {
-            return;
+        if (file != null) {
+            record(batchId, file, "uploaded");
         }
+    }
+
+    private void record(long batchId, java.io.File file, String how) {
         Map<String, Object> batch = jdbc.queryForMap("select batch_number, transfer_count from payment_batch where id = ?", batchId);
-        long exchange = outbound.record("bank", FLOW, file.getName(), file.toPath(), ((Number) batch.get("transfer_count")).intValue());
-        jdbc.update("update payment_batch set status = 'SENT', file_name = ?, exchange_id = ?, sent_at = now() "
+        long exchange = outbound.record(PARTNER, FLOW, file.getName(), file.toPath(), ((Number) batch.get("transfer_count")).intValue());
+        jdbc.update("update payment_batch set status = 'SENT', file_name = ?, exchange_id = ?, sent_at = now(), failure_reason = null "
                 + "where id = ? and status = 'CONFIRMED'", file.getName(), exchange, batchId);
         audit.write(List.of(new Audit("PAYMENT_BATCH", (String) batch.get("batch_number"), "SENT", "hub", Instant.now(), null,
-                Map.of("file", file.getName(), "exchange", exchange))));
+                Map.of("file", file.getName(), "exchange", exchange, "how", how))));
     }
 
 }

@@ -17,6 +17,7 @@ import com.groupcare.hub.common.AuditLog;
 import com.groupcare.hub.contract.ContractCatalog;
 import com.groupcare.hub.contract.InsuranceContract;
 import com.groupcare.hub.exchange.ExchangeOutbound;
+import com.groupcare.hub.exchange.OutboundUploads;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -24,7 +25,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Complaints (réclamations) opened by remittances: the desk lists them, sends a contract's open
@@ -35,16 +39,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Complaints {
 
+    static final String FLOW = "complaints";
+
     private final JdbcTemplate jdbc;
     private final InsurerMappings mappings;
     private final ContractCatalog contracts;
     private final ExchangeOutbound outbound;
     private final AuditLog audit;
     private final ProducerTemplate producer;
+    private final OutboundUploads uploads;
+    private final TransactionTemplate own;
     private final Path workDir;
 
     Complaints(JdbcTemplate jdbc, InsurerMappings mappings, ContractCatalog contracts, ExchangeOutbound outbound, AuditLog audit,
-               @Lazy ProducerTemplate producer, @Value("${hub.data-dir}") String dataDir) {
+               @Lazy ProducerTemplate producer, OutboundUploads uploads, PlatformTransactionManager transactions,
+               @Value("${hub.data-dir}") String dataDir) {
+        this.uploads = uploads;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.mappings = mappings;
         this.contracts = contracts;
@@ -65,29 +77,36 @@ public class Complaints {
     }
 
     /**
-     * Sends the contract's open complaints. The files reach the insurer before the complaints are
-     * marked SENT in the same transaction: if the SFTP write fails, nothing is marked and they stay open.
+     * Sends the contract's open complaints. The file is numbered and its complaints chosen in a transaction
+     * of its own, committed before anything is uploaded; the files then reach the insurer before the
+     * complaints are marked SENT. A file whose upload the hub did not see through (an error, a crash) stays
+     * PENDING and is the next one sent, the same number with the same complaints, looked for on the
+     * insurer's server first (OutboundUploads): the insurer never gets two files about the same gaps.
+     * {@code insurerNeverReceivedIt}: the desk checked with the insurer that a held file never reached it.
      */
     @Transactional
-    public Map<String, Object> send(String policy, String user) {
+    public Map<String, Object> send(String policy, boolean insurerNeverReceivedIt, String user) {
         InsuranceContract contract = contracts.get(policy)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no contract " + policy));
         ComplaintLayout layout = mappings.complaints(policy).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.UNPROCESSABLE_ENTITY, "the mapping of " + policy + " has no complaints section"));
+        Long fileId = own.execute(s -> pendingOrNewFile(policy));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("policyNumber", policy);
+        // a second send of the same file at the same moment waits here, then finds it sent
+        if (fileId == null || !"PENDING".equals(jdbc.queryForObject("select status from complaint_file where id = ? for update",
+                String.class, fileId))) {
+            answer.put("complaints", 0);
+            return answer;
+        }
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select k.id, k.policy_number, t.transmittal_number, c.claim_number, cl.line_no, m.matricule, b.rank, b.first_name,
                        b.last_name, cl.act_code, c.date_of_care, k.expected, k.paid, k.difference, k.reason
                 from complaint k join claim c on c.id = k.claim_id join claim_line cl on cl.id = k.claim_line_id
                 join beneficiary b on b.id = c.beneficiary_id join member m on m.id = c.member_id
                 left join transmittal t on t.id = c.transmittal_id
-                where k.policy_number = ? and k.status = 'OPEN' order by k.id for update of k""", policy);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("policyNumber", policy);
-        answer.put("complaints", rows.size());
-        if (rows.isEmpty()) {
-            return answer;
-        }
-        String number = String.format("%05d", jdbc.queryForObject("select nextval('complaint_file_seq')", Long.class));
+                where k.complaint_file_id = ? order by k.id""", fileId);
+        String number = String.format("%05d", fileId);
         String csvName = layout.fileName().replace("{number}", number);
         String pdfName = csvName.replaceFirst("\\.[^.]+$", "") + ".pdf";
         try {
@@ -96,14 +115,26 @@ public class Complaints {
             writeCsv(csv, layout, rows);
             Path pdf = workDir.resolve(pdfName);
             ComplaintLetter.write(pdf, number, contract.insurer(), policy, contract.currency(), rows);
-            producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", pdf.toFile(), "CamelFileName", pdfName);
-            producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", csv.toFile(), "CamelFileName", csvName);
-            long exchange = outbound.record("insurers", "complaints", csvName, csv, rows.size());
-            outbound.record("insurers", "complaints", pdfName, pdf, 0);
-            List<Long> ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-            jdbc.update("update complaint set status = 'SENT', sent_exchange_id = ?, sent_at = now() where id = any(?)",
-                    exchange, ids.toArray(Long[]::new));
+            if (insurerNeverReceivedIt) {
+                uploads.forget(FLOW, csvName);
+            }
+            switch (uploads.before("insurers", FLOW, csvName, pdf, csv)) {
+                case UPLOAD -> {
+                    producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", pdf.toFile(), "CamelFileName", pdfName);
+                    producer.sendBodyAndHeader("{{hub.remittance.complaints-uri}}", csv.toFile(), "CamelFileName", csvName);
+                }
+                case ALREADY_THERE -> answer.put("foundOnTheInsurersServer", true);
+                default -> throw new ResponseStatusException(HttpStatus.CONFLICT, OutboundUploads.askReason("insurer", csvName)
+                        + " (then send with insurerNeverReceivedIt)");
+            }
+            long exchange = outbound.record("insurers", FLOW, csvName, csv, rows.size());
+            outbound.record("insurers", FLOW, pdfName, pdf, 0);
+            jdbc.update("update complaint_file set status = 'SENT', sent_at = now(), exchange_id = ? where id = ?", exchange, fileId);
+            List<Long> ids = jdbc.queryForList("""
+                    update complaint set status = 'SENT', sent_exchange_id = ?, sent_at = now()
+                    where complaint_file_id = ? and status = 'OPEN' returning id""", Long.class, exchange, fileId);
             audit.write(ids.stream().map(id -> complaintAudit(id, "SENT", user, "file " + csvName)).toList());
+            answer.put("complaints", rows.size());
             answer.put("file", csvName);
             answer.put("letter", pdfName);
             answer.put("exchangeId", exchange);
@@ -111,6 +142,27 @@ public class Complaints {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The contract's file whose sending the hub did not see through, or a new one holding its open
+     * complaints (none: null). Committed on its own, before any upload.
+     */
+    private Long pendingOrNewFile(String policy) {
+        List<Long> pending = jdbc.queryForList("select id from complaint_file where policy_number = ? and status = 'PENDING' "
+                + "order by id limit 1", Long.class, policy);
+        if (!pending.isEmpty()) {
+            return pending.get(0);
+        }
+        List<Long> open = jdbc.queryForList("select id from complaint where policy_number = ? and status = 'OPEN' "
+                + "and complaint_file_id is null order by id for update", Long.class, policy);
+        if (open.isEmpty()) {
+            return null;
+        }
+        Long file = jdbc.queryForObject("insert into complaint_file (policy_number, status, created_at) values (?, 'PENDING', now()) "
+                + "returning id", Long.class, policy);
+        jdbc.update("update complaint set complaint_file_id = ? where id = any(?)", file, open.toArray(Long[]::new));
+        return file;
     }
 
     @Transactional

@@ -56,9 +56,12 @@ public class RemittanceController {
     }
 
     @PostMapping("/api/complaints/send")
-    @Operation(summary = "Send the contract's open complaints to the insurer: a file in its layout and a PDF letter")
-    public Map<String, Object> send(@RequestParam String policyNumber, Principal user) {
-        return complaints.send(policyNumber, user.getName());
+    @Operation(summary = "Send the contract's open complaints to the insurer: a file in its layout and a PDF letter. A file "
+            + "whose sending was interrupted goes first, the same file again; insurerNeverReceivedIt once the insurer confirmed "
+            + "that a file held for that never reached it")
+    public Map<String, Object> send(@RequestParam String policyNumber,
+                                    @RequestParam(defaultValue = "false") boolean insurerNeverReceivedIt, Principal user) {
+        return complaints.send(policyNumber, insurerNeverReceivedIt, user.getName());
     }
 
     @PostMapping("/api/complaints/{id}/answer")

@@ -15,6 +15,7 @@ import com.groupcare.hub.common.Money;
 import com.groupcare.hub.common.PlainText;
 import com.groupcare.hub.common.QueuedAfterCommit;
 import com.groupcare.hub.exchange.ExchangeOutbound;
+import com.groupcare.hub.exchange.OutboundUploads;
 import org.apache.camel.ProducerTemplate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,15 +39,18 @@ public class InvoiceAcks {
     private final JdbcTemplate jdbc;
     private final InvoiceLayouts layouts;
     private final ExchangeOutbound outbound;
+    private final OutboundUploads uploads;
     private final QueuedAfterCommit queue;
     private final Path work;
 
-    InvoiceAcks(JdbcTemplate jdbc, InvoiceLayouts layouts, ExchangeOutbound outbound, @Lazy ProducerTemplate producer,
+    InvoiceAcks(JdbcTemplate jdbc, InvoiceLayouts layouts, ExchangeOutbound outbound, OutboundUploads uploads,
+                @Lazy ProducerTemplate producer,
                 @Value("${hub.providers.invoices.acks-queue-uri:jms:queue:provider.invoices.acks}") String queueUri,
                 @Value("${hub.data-dir}") String dataDir) {
         this.jdbc = jdbc;
         this.layouts = layouts;
         this.outbound = outbound;
+        this.uploads = uploads;
         this.queue = new QueuedAfterCommit(producer, jdbc, queueUri, "provider_invoice_ack");
         this.work = Path.of(dataDir, "work", "provider-acks").toAbsolutePath().normalize();
     }
@@ -58,8 +62,11 @@ public class InvoiceAcks {
         }
     }
 
-    /** The ack file of an invoice file, or none when it is already sent (a replayed message). */
-    @Transactional(readOnly = true)
+    /**
+     * The ack file of an invoice file, or none when it is already sent (a replayed message) or on the
+     * providers' server already (the hub died after the upload, before recording it: recorded now).
+     */
+    @Transactional
     public java.io.File render(long exchangeId) {
         // already sent (a replayed message), or no such file (a message left from a database since emptied): nothing to write
         if (!List.of("PENDING").equals(jdbc.queryForList("select status from provider_invoice_ack where id = ?", String.class, exchangeId))) {
@@ -88,6 +95,10 @@ public class InvoiceAcks {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (uploads.alreadyThere(ProviderInvoiceFeed.PARTNER, file)) {
+            sent(exchangeId, file.toFile());
+            return null;
         }
         return file.toFile();
     }

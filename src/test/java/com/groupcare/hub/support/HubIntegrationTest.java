@@ -67,9 +67,27 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /**
+     * The database starts empty, so do the partners' outboxes: batch numbers start again at 1, and a file
+     * an earlier test left under the same name is not this test's (the hub looks there before uploading).
+     */
+    @BeforeEach
+    protected void emptyThePartnersOutboxes() throws IOException {
+        for (String partner : EmbeddedSftpServer.PARTNERS) {
+            Path outbox = sftpServer.root().resolve(partner).resolve("outbox");
+            if (Files.isDirectory(outbox)) {
+                try (var files = Files.list(outbox)) {
+                    for (Path file : files.toList()) {
+                        org.springframework.util.FileSystemUtils.deleteRecursively(file);
+                    }
+                }
+            }
+        }
+    }
+
     private void truncateEverything() {
         jdbc.execute("""
-                truncate claim_answer, console_alert, provider_invoice_ack, provider_invoice_line, movement_dispatch, movement_batch, card_batch, ceiling_correction, overpayment_recovery, overpayment, payable, complaint, remittance_line,
+                truncate outbound_upload, claim_answer, console_alert, provider_invoice_ack, provider_invoice_line, movement_dispatch, movement_batch, card_batch, ceiling_correction, overpayment_recovery, overpayment, payable, complaint, complaint_file, remittance_line,
                          social_fund_voucher, social_fund_budget, ceiling_reservation, claim_line, claim, care_voucher, transmittal,
                          audit_entry, membership_movement, member_card, beneficiary, member, provider,
                          hr_sync_seen, hr_deferred_line, exchange_error, exchange_chunk, exchange restart identity cascade""");

@@ -5,13 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import com.groupcare.hub.support.HubIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * snapshot leaves out: a file giving everyone a leave date (snapshot or delta) is held before anyone's
  * cover ends; released, they leave; rejected, nobody does. One leaver in a delta still applies at once.
  */
-class HrLeaveDateSafetyTest extends HubIntegrationTest {
+class HrLeaveDateSafetyTest extends HrValveTestBase {
 
     static final String FIRST = "RH_COMPLET_20261101.csv";
     static final String EVERYONE_LEAVES = "RH_COMPLET_20261201.csv";
@@ -203,27 +198,7 @@ class HrLeaveDateSafetyTest extends HubIntegrationTest {
         return new String(sample("hr/" + FIRST), StandardCharsets.UTF_8).lines().toList();
     }
 
-    private int coveredDependants() {
-        return count("select count(*) from beneficiary where status = 'ACTIVE' and rank > 0");
-    }
 
-    private int activeMembers() {
-        return count("select count(*) from member where status = 'ACTIVE'");
-    }
 
-    private Map<String, Object> awaitHeld(String fileName) {
-        for (int i = 0; i < 600; i++) {
-            List<Map<String, Object>> rows = jdbc.queryForList("select * from exchange where file_name = ? and status = 'HELD'", fileName);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            sleep(100);
-        }
-        throw new AssertionError("not held: " + jdbc.queryForList("select id, status, failure_reason from exchange where file_name = ?", fileName));
-    }
 
-    private ResponseEntity<Map<String, Object>> action(String user, Object id, String action) {
-        return as(user).exchange("/api/exchanges/" + id + "/" + action, HttpMethod.POST, HttpEntity.EMPTY,
-                new ParameterizedTypeReference<>() { });
-    }
 }

@@ -4,19 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.groupcare.hub.support.HubIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An empty, header-only or cut-short full snapshot never turns members into leavers: it is held for a person. */
-class HrSnapshotSafetyTest extends HubIntegrationTest {
+class HrSnapshotSafetyTest extends HrValveTestBase {
 
     static final String FIRST = "RH_COMPLET_20261101.csv";
 
@@ -131,27 +127,7 @@ class HrSnapshotSafetyTest extends HubIntegrationTest {
         return lines.toString();
     }
 
-    private int coveredDependants() {
-        return count("select count(*) from beneficiary where status = 'ACTIVE' and rank > 0");
-    }
 
-    private int activeMembers() {
-        return count("select count(*) from member where status = 'ACTIVE'");
-    }
 
-    private Map<String, Object> awaitHeld(String fileName) {
-        for (int i = 0; i < 600; i++) {
-            List<Map<String, Object>> rows = jdbc.queryForList("select * from exchange where file_name = ? and status = 'HELD'", fileName);
-            if (!rows.isEmpty()) {
-                return rows.get(0);
-            }
-            sleep(100);
-        }
-        throw new AssertionError("not held: " + jdbc.queryForList("select id, status, failure_reason from exchange where file_name = ?", fileName));
-    }
 
-    private ResponseEntity<Map<String, Object>> action(String user, Object id, String action) {
-        return as(user).exchange("/api/exchanges/" + id + "/" + action, HttpMethod.POST, HttpEntity.EMPTY,
-                new ParameterizedTypeReference<>() { });
-    }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Vector;
 
 import com.jcraft.jsch.ChannelSftp;
-import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SftpException;
@@ -65,16 +64,7 @@ public class PartnerServers {
         String outbox = env.getProperty(prefix + "outbox", "outbox");
         Session session = null;
         try {
-            JSch jsch = new JSch();
-            String knownHosts = env.getProperty("hub.sftp.known-hosts-file");
-            if (knownHosts != null && Files.exists(Path.of(knownHosts))) {
-                jsch.setKnownHosts(knownHosts);
-            }
-            session = jsch.getSession(env.getProperty(prefix + "username"), env.getProperty(prefix + "host"),
-                    env.getProperty(prefix + "port", Integer.class, 22));
-            session.setPassword(env.getProperty(prefix + "password", ""));
-            session.setConfig("StrictHostKeyChecking", env.getProperty("hub.sftp.strict-host-key-checking", "yes"));
-            session.connect(10_000);
+            session = com.groupcare.hub.common.SftpSessions.open(env, partner, 10_000);
             ChannelSftp sftp = (ChannelSftp) session.openChannel("sftp");
             sftp.connect(10_000);
             try {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -55,19 +54,9 @@ class SftpPartnersHealth implements HealthIndicator {
     }
 
     private String check(String partner) {
-        String prefix = "hub.sftp." + partner + ".";
         Session session = null;
         try {
-            JSch jsch = new JSch();
-            String knownHosts = env.getProperty("hub.sftp.known-hosts-file");
-            if (knownHosts != null && java.nio.file.Files.exists(java.nio.file.Path.of(knownHosts))) {
-                jsch.setKnownHosts(knownHosts);
-            }
-            session = jsch.getSession(env.getProperty(prefix + "username"), env.getProperty(prefix + "host"),
-                    env.getProperty(prefix + "port", Integer.class, 22));
-            session.setPassword(env.getProperty(prefix + "password", ""));
-            session.setConfig("StrictHostKeyChecking", env.getProperty("hub.sftp.strict-host-key-checking", "yes"));
-            session.connect(5_000);
+            session = com.groupcare.hub.common.SftpSessions.open(env, partner, 5_000);
             return null;
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -67,6 +67,8 @@ public class MovementBatches {
                 left join beneficiary b on b.id = mv.beneficiary_id
                 where """ + MovementLayout.COVERED_MEMBER + """
                   and not exists (select 1 from movement_dispatch d where d.movement_id = mv.id and d.policy_number = ?)
+                  -- a file still being applied, or held for a person, tells the insurer nothing yet
+                  and not exists (select 1 from exchange e where e.id = mv.exchange_id and e.status in ('RECEIVED', 'PROCESSING', 'HELD'))
                 order by m.matricule, coalesce(b.rank, 0), mv.exchange_id, mv.line_no, mv.movement_type, mv.effective_date, mv.id""",
                 units, policy, batch, units, policy);
         int again = jdbc.update("""

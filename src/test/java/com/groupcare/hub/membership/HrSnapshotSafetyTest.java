@@ -112,9 +112,15 @@ class HrSnapshotSafetyTest extends HrValveTestBase {
         assertThat((String) held.get("hold_reason")).contains("make 20 of 292 active members leave (6.85 %)", "5 %");
         assertThat(jdbc.queryForList("select distinct status from member where matricule in (?" + ", ?".repeat(19) + ")",
                 String.class, dropped.toArray())).containsExactly("ACTIVE");
+        String madeUpSent = "select count(*) from movement_dispatch d join membership_movement mv on mv.id = d.movement_id "
+                + "join member m on m.id = mv.member_id where m.matricule like '9%'";
+        as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(count(madeUpSent)).as("a held file tells the insurer nothing before a person decides").isZero();
 
         assertThat(action("operator", held.get("id"), "release").getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitStatus(held.get("id"), "DONE_WITH_ERRORS");
+        as("operator").postForEntity("/api/movements/send?policyNumber=POL-TRS-2026", null, Map.class);
+        assertThat(count(madeUpSent)).as("released: its movements go in the next batch").isEqualTo(300);
         assertThat(jdbc.queryForList("select distinct status from member where matricule in (?" + ", ?".repeat(19) + ")",
                 String.class, dropped.toArray())).as("released by a person: the departures are real").containsExactly("LEFT");
     }

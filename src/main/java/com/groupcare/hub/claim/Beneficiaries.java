@@ -30,9 +30,13 @@ class Beneficiaries {
     /** @param unitCode the member's org unit: which contracts cover the family (mappings/insurers, org-units) */
     record Found(UUID beneficiaryId, UUID memberId, CoveredPerson person, String unitCode) {
 
-        /** The person as a contract that does not cover their org unit sees them: no rights at all. */
+        /** The person as the contract sees them: with no rights at all when it does not cover their org unit. */
         Found under(InsuranceContract contract, CoveringContracts covering) {
-            return covering.covers(contract, unitCode) ? this : new Found(beneficiaryId, memberId, person.withoutRights(), unitCode);
+            return covering.covers(contract, unitCode) ? this : withoutRights();
+        }
+
+        Found withoutRights() {
+            return new Found(beneficiaryId, memberId, person.withoutRights(), unitCode);
         }
     }
 

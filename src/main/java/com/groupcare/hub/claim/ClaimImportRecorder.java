@@ -80,7 +80,7 @@ class ClaimImportRecorder {
                     throw new ClaimRefused("no beneficiary with this matricule and rank");
                 }
                 Beneficiaries.Found who = unitsCovered.computeIfAbsent(contract.policyNumber() + "/" + found.unitCode(),
-                        k -> covering.covers(contract, found.unitCode())) ? found : found.under(contract, covering);
+                        k -> covering.covers(contract, found.unitCode())) ? found : found.withoutRights();
                 long id = ids.next();
                 List<ClaimLineInput> inputs = claim.lines().stream()
                         .map(l -> new ClaimLineInput(l.actCode(), l.quantity(), l.amountCharged(), false)).toList();

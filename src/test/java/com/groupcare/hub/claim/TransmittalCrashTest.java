@@ -66,11 +66,8 @@ class TransmittalCrashTest extends HubIntegrationTest {
     }
 
     void awaitStatus(String status) {
-        for (int i = 0; i < 300 && !status.equals(status()); i++) {
-            sleep(100);
-        }
+        CrashOnce.awaitRecord(jdbc, "transmittal", status);
         assertThat(status()).isEqualTo(status);
-        sleep(1000);   // any further delivery of the message would have run by now
     }
 
     @Test

@@ -35,10 +35,7 @@ class MovementCrashTest extends HubIntegrationTest {
         Files.setLastModifiedTime(file, FileTime.fromMillis(written));
         crash.openTheGate();
 
-        for (int i = 0; i < 300 && count("select count(*) from movement_batch where status = 'SENT'") == 0; i++) {
-            sleep(100);
-        }
-        sleep(1000);
+        CrashOnce.awaitRecord(jdbc, "movement_batch", "SENT");
         assertThat(crash.records()).as("it did crash once").isEqualTo(2);
         assertThat(Files.getLastModifiedTime(file).toMillis()).as("not written again").isEqualTo(written);
         assertThat(Files.readString(file)).isEqualTo(Files.readString(MovementFlowTest.EXPECTED));

@@ -74,11 +74,8 @@ class PaymentCrashTest extends BankStatusSamples {
     }
 
     void awaitBatch(String status) {
-        for (int i = 0; i < 300 && !status.equals(batchStatus()); i++) {
-            sleep(100);
-        }
+        CrashOnce.awaitRecord(jdbc, "payment_batch", status);
         assertThat(batchStatus()).isEqualTo(status);
-        sleep(1000);   // any further delivery of the message would have run by now
     }
 
     @Test

@@ -53,4 +53,29 @@ public final class CrashOnce {
         jdbc.execute("drop table if exists crash_gate");
         jdbc.execute("drop sequence if exists crash_once_seq");
     }
+
+    /**
+     * Waits until a row of {@code table} has {@code status} (the record made on a later delivery), fails
+     * if none does, then leaves a second for any further delivery of the message to have run.
+     */
+    public static void awaitRecord(JdbcTemplate jdbc, String table, String status) {
+        String sql = "select count(*) from " + table + " where status = ?";
+        for (int i = 0; i < 300 && jdbc.queryForObject(sql, Integer.class, status) == 0; i++) {
+            pause(100);
+        }
+        if (jdbc.queryForObject(sql, Integer.class, status) == 0) {
+            throw new AssertionError("no " + table + " became " + status + ": "
+                    + jdbc.queryForList("select status from " + table, String.class));
+        }
+        pause(1000);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -29,10 +29,7 @@ class InvoiceAckCrashTest extends InvoiceSamples {
         Files.setLastModifiedTime(ack, FileTime.fromMillis(written));
         crash.openTheGate();
 
-        for (int i = 0; i < 300 && count("select count(*) from provider_invoice_ack where status = 'SENT'") == 0; i++) {
-            sleep(100);
-        }
-        sleep(1000);
+        CrashOnce.awaitRecord(jdbc, "provider_invoice_ack", "SENT");
         assertThat(crash.records()).as("it did crash once").isEqualTo(2);
         assertThat(Files.getLastModifiedTime(ack).toMillis()).as("not written again").isEqualTo(written);
         assertThat(Files.readString(ack)).isEqualTo(text);
